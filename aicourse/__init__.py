@@ -1,0 +1,16 @@
+"""Plumbing for the course notebooks.
+
+One concern per module:
+
+- ``data``: find ``data/`` and load a dataset with the types of the data dictionary.
+- ``charts``: the house style, source lines and alt text for every chart.
+- ``checks``: exercise questions with ``check()``, ``hint()`` and ``solution()``.
+- ``widgets``: interactive views built from pure functions, with a static picture.
+- ``lessons``: the lesson metadata in ``lessons.toml``.
+- ``headers``: writes each notebook's header and navigation from that metadata.
+- ``make_exercises``: writes ``exercises/`` from ``solutions/``.
+- ``questions.lNN`` and ``views.lNN``: one lesson's questions and widget views.
+
+Notebooks import this package from the repository root (their first code cell puts that
+root on ``sys.path``), so no install step is needed beyond the pinned requirements.
+"""

@@ -1,0 +1,95 @@
+"""The house style for every chart: palette, size, title, labelled axes, source line, alt text.
+
+Use it like this::
+
+    fig, ax = plt.subplots()
+    ax.plot(years, values)
+    charts.finish(fig, ax, title="...", xlabel="Year", ylabel="RMB billion",
+                  source=data.source_line(table), alt="A line chart showing ...")
+    charts.show(fig)
+
+``show`` draws the figure once, as a PNG whose display metadata carries the alt text, and
+whose plain-text form is the alt text too, so a screen reader, a static render and a
+printout all have a description.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import matplotlib
+
+#: Okabe & Ito's colour-blind-safe palette (Color Universal Design), in the order used.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+#: One size for every chart, in inches (at 100 dots per inch).
+FIGSIZE = (8.0, 4.5)
+DPI = 100
+
+STYLE = {
+    "figure.figsize": FIGSIZE,
+    "figure.dpi": DPI,
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.titlesize": 13,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 11,
+    "legend.frameon": False,
+    "font.size": 10,
+}
+matplotlib.rcParams.update(STYLE)
+
+
+class ChartError(ValueError):
+    """A chart is missing one of the parts every chart must have."""
+
+
+def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: str):
+    """Give a chart its title, axis labels (with units), source line and alt text.
+
+    Returns the figure, so a view function can ``return charts.finish(...)``.
+    """
+    for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel),
+                        ("source", source), ("alt", alt)):
+        if not isinstance(value, str) or not value.strip():
+            raise ChartError(f"A chart needs a non-empty {name}.")
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.set_size_inches(*FIGSIZE)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.text(0.01, 0.01, source, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
+    fig.alt_text = alt.strip()
+    return fig
+
+
+def alt_text(fig) -> str | None:
+    """The alt text attached by ``finish``, or None."""
+    return getattr(fig, "alt_text", None)
+
+
+def to_png(fig) -> bytes:
+    """Render a figure to PNG bytes at the house resolution."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def show(fig, alt: str | None = None) -> None:
+    """Display a finished figure with its alt text, then close it so it is drawn only once."""
+    from IPython.display import publish_display_data
+    import matplotlib.pyplot as plt
+
+    text = alt or alt_text(fig)
+    if not text:
+        raise ChartError("This chart has no alt text: pass alt= to charts.finish or charts.show.")
+    png = base64.b64encode(to_png(fig)).decode("ascii")
+    plt.close(fig)
+    width, height = (int(v * DPI) for v in FIGSIZE)
+    publish_display_data(
+        data={"image/png": png, "text/plain": f"[Chart] {text}"},
+        metadata={"image/png": {"alt": text, "width": width, "height": height}},
+    )

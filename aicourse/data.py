@@ -1,0 +1,191 @@
+"""Find the course data, load a dataset with the types of the data dictionary, cite its sources.
+
+The data live in ``data/`` at the repository root:
+
+- ``datasets.csv``: one row per dataset (title, description, key columns, whether rows are sourced);
+- ``dictionary.csv``: one row per column (type, unit, allowed values, range, meaning);
+- ``sources.csv``: one row per source (publisher, title, date, URL, quality, excerpt);
+- one CSV file per dataset.
+
+``load("aidp_targets")`` returns a DataFrame whose columns have the dictionary's types. A
+malformed file raises ``DataError`` with a message that names the file, line and column.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from aicourse.errors import DataError, install_handler
+
+install_handler()
+
+#: Types a column may have in the data dictionary.
+TYPES = ("str", "int", "float", "date")
+
+
+def find_data_dir() -> Path:
+    """Return the ``data/`` folder, wherever the notebook runs.
+
+    Looks, in order, at ``$AICOURSE_DATA``, at ``data/`` in the working folder and each
+    folder above it (notebooks/, exercises/, solutions/, or a copy of the files on a
+    JupyterHub), and at ``data/`` beside this package.
+    """
+    candidates = []
+    if os.environ.get("AICOURSE_DATA"):
+        candidates.append(Path(os.environ["AICOURSE_DATA"]))
+    here = Path.cwd().resolve()
+    candidates += [folder / "data" for folder in (here, *here.parents)]
+    candidates.append(Path(__file__).resolve().parent.parent / "data")
+    for folder in candidates:
+        if (folder / "dictionary.csv").is_file():
+            return folder
+    raise DataError(
+        "Could not find the course's data folder (a folder named 'data' holding "
+        "dictionary.csv). Open the notebook from inside the course folder, or set the "
+        "environment variable AICOURSE_DATA to the data folder."
+    )
+
+
+def _read_raw(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataError(f"The data file {path.name} is missing from {path.parent}.")
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path.name} could not be read as a UTF-8 CSV file: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def _tables(data_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    folder = Path(data_dir)
+    return _read_raw(folder / "datasets.csv"), _read_raw(folder / "dictionary.csv")
+
+
+def datasets() -> pd.DataFrame:
+    """The list of datasets: name, title, description, key columns, sourced (yes/no)."""
+    return _tables(str(find_data_dir()))[0].copy()
+
+
+def dictionary(name: str | None = None) -> pd.DataFrame:
+    """The data dictionary, for every dataset or for one."""
+    table = _tables(str(find_data_dir()))[1]
+    if name is not None:
+        table = table[table["dataset"] == name]
+    return table.reset_index(drop=True).copy()
+
+
+def _convert(raw: pd.DataFrame, spec: pd.DataFrame, filename: str) -> pd.DataFrame:
+    out = {}
+    for _, col in spec.iterrows():
+        name, kind = col["column"], col["type"]
+        required = col["required"] == "yes"
+        allowed = [v for v in col["values"].split("|") if v] if col["values"] else []
+        low = float(col["min"]) if col["min"] else -math.inf
+        high = float(col["max"]) if col["max"] else math.inf
+        values = []
+        for i, text in enumerate(raw[name]):
+            where = f"{filename}, line {i + 2}, column '{name}'"
+            text = text.strip()
+            if text == "":
+                if required:
+                    raise DataError(f"{where}: a value is required but the cell is empty.")
+                values.append(None)
+                continue
+            if allowed and text not in allowed:
+                raise DataError(f"{where}: '{text}' is not one of {', '.join(allowed)}.")
+            if kind == "str":
+                values.append(text)
+                continue
+            try:
+                if kind == "int":
+                    value = int(text)
+                elif kind == "float":
+                    value = float(text)
+                else:
+                    value = pd.Timestamp(text)
+                    if len(text) != 10:
+                        raise ValueError
+            except ValueError:
+                expected = {"int": "a whole number", "float": "a number",
+                            "date": "a date written YYYY-MM-DD"}[kind]
+                raise DataError(f"{where}: '{text}' is not {expected}.") from None
+            if kind in ("int", "float") and not low <= value <= high:
+                raise DataError(f"{where}: {value} is outside the allowed range {low} to {high}.")
+            values.append(value)
+        dtype = {"str": "string", "int": "Int64", "float": "float64", "date": "datetime64[ns]"}[kind]
+        out[name] = pd.Series(values, dtype=dtype if kind != "float" else None).astype(dtype)
+    return pd.DataFrame(out)
+
+
+@lru_cache(maxsize=None)
+def _load(data_dir: str, name: str) -> pd.DataFrame:
+    folder = Path(data_dir)
+    listing, _ = _tables(data_dir)
+    if name not in set(listing["dataset"]):
+        known = ", ".join(sorted(listing["dataset"]))
+        raise DataError(f"There is no dataset called '{name}'. Known datasets: {known}.")
+    spec = dictionary(name)
+    filename = f"{name}.csv"
+    raw = _read_raw(folder / filename)
+    declared, found = list(spec["column"]), list(raw.columns)
+    if declared != found:
+        missing = [c for c in declared if c not in found]
+        extra = [c for c in found if c not in declared]
+        raise DataError(
+            f"{filename}: its columns do not match the data dictionary"
+            + (f"; missing: {', '.join(missing)}" if missing else "")
+            + (f"; not described: {', '.join(extra)}" if extra else "")
+            + ("; same columns in another order" if not missing and not extra else "")
+            + "."
+        )
+    table = _convert(raw, spec, filename)
+    key = [k for k in listing.set_index("dataset").loc[name, "key"].split("|") if k]
+    if key:
+        dup = table.duplicated(subset=key, keep=False)
+        if dup.any():
+            line = int(dup.to_numpy().nonzero()[0][1]) + 2
+            raise DataError(f"{filename}, line {line}: the key ({', '.join(key)}) repeats an earlier row.")
+    if "source_id" in table.columns:
+        known = set(sources()["source_id"])
+        for i, sid in enumerate(table["source_id"]):
+            if sid not in known:
+                raise DataError(f"{filename}, line {i + 2}, column 'source_id': "
+                                f"'{sid}' is not in sources.csv.")
+    return table
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load one dataset by name (the file name without ``.csv``), typed and validated."""
+    if not isinstance(name, str):
+        raise DataError(f"A dataset name is text, such as 'aidp_targets', not {name!r}.")
+    return _load(str(find_data_dir()), name).copy()
+
+
+def sources() -> pd.DataFrame:
+    """The sources table: source_id, publisher, title, date, url, quality, language, excerpt."""
+    return _read_raw(find_data_dir() / "sources.csv")
+
+
+def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
+    """A short source line for a chart: publisher and date of each source the rows use."""
+    ids = list(dict.fromkeys(table["source_id"] if isinstance(table, pd.DataFrame) else table))
+    found = sources().set_index("source_id")
+    parts = []
+    for sid in ids:
+        row = found.loc[sid]
+        parts.append(f"{row['publisher']} ({row['date'][:4]})")
+    parts = list(dict.fromkeys(parts))
+    label = prefix + ("s" if prefix == "Source" and len(parts) > 1 else "")
+    return f"{label}: " + "; ".join(parts) + ". Full references: data/sources.csv."
+
+
+def references(table: pd.DataFrame) -> pd.DataFrame:
+    """Full references (publisher, title, date, URL, quality) for the rows of a table."""
+    ids = list(dict.fromkeys(table["source_id"]))
+    refs = sources().set_index("source_id").loc[ids, ["publisher", "title", "date", "url", "quality"]]
+    return refs.reset_index()

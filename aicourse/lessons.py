@@ -1,0 +1,57 @@
+"""The lesson metadata in ``lessons.toml``: the one place titles, objectives and minutes live.
+
+Headers, navigation, the contents page and the README's lesson map are all written from it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = ("notebooks", "exercises", "solutions")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    number: str
+    slug: str
+    title: str
+    topics: str
+    overview: str = ""
+    objectives: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    minutes_teaching: int = 0
+    minutes_exercises: int = 0
+    has_exercises: bool = True
+
+    @property
+    def filename(self) -> str:
+        return f"{self.slug}.ipynb"
+
+    @property
+    def minutes(self) -> int:
+        return self.minutes_teaching + self.minutes_exercises
+
+    def path(self, folder: str = "notebooks", root: Path = ROOT) -> Path:
+        return root / folder / self.filename
+
+    def available(self, root: Path = ROOT) -> bool:
+        """Written yet? (The sequence lists every planned lesson; only written ones are linked.)"""
+        return self.path("notebooks", root).is_file()
+
+
+def load(root: Path = ROOT) -> tuple[dict, list[Lesson]]:
+    """Return the course settings and the lessons, in order."""
+    with open(root / "lessons.toml", "rb") as handle:
+        meta = tomllib.load(handle)
+    lessons = [Lesson(**entry) for entry in meta["lesson"]]
+    return meta["course"], lessons
+
+
+def binder_url(course: dict, path: str) -> str:
+    """A Binder link that opens JupyterLab at ``path`` (relative to the repository root)."""
+    return (f"https://mybinder.org/v2/gh/{course['repository']}/{course['branch']}"
+            f"?urlpath=lab/tree/{path}")

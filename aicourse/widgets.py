@@ -1,0 +1,73 @@
+"""Interactive views built from pure functions, with a static picture of the default state.
+
+A *view* is a pure function: keyword inputs in, a finished matplotlib figure (see
+``charts.finish``) or a pandas DataFrame out. It can be tested without a browser. ``explore``
+shows:
+
+1. a static picture of the view at its default inputs, so the lesson reads in a static
+   render (GitHub, nbviewer, a printout) where no widget can run;
+2. the live controls, which redraw the view whenever one of them moves.
+
+A view that cannot draw a given combination of inputs raises ``ViewError`` with a message for
+the learner; that message is shown in place of the chart.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from aicourse import charts
+from aicourse.errors import CourseError
+
+
+class ViewError(CourseError):
+    """A view cannot be drawn for these inputs; the message says why, in plain words."""
+
+
+def render(view: Callable[..., Any], values: dict[str, Any]) -> None:
+    """Display one state of a view, or a plain message if it cannot be drawn."""
+    from IPython.display import display
+    from matplotlib.figure import Figure
+
+    try:
+        result = view(**values)
+    except ViewError as exc:
+        print(f"Cannot draw this view: {exc}")
+        return
+    except Exception as exc:  # a learner never sees a traceback from a widget
+        print(f"Cannot draw this view for these settings ({type(exc).__name__}). "
+              "Try other settings.")
+        return
+    if isinstance(result, Figure):
+        charts.show(result)
+    elif isinstance(result, (list, tuple)):
+        for part in result:
+            charts.show(part) if isinstance(part, Figure) else display(part)
+    else:
+        display(result)
+
+
+def explore(view: Callable[..., Any], controls: dict[str, Any], *, static: bool = True) -> None:
+    """Show a static picture of ``view`` at the controls' default values, then the live widget.
+
+    ``controls`` maps each keyword of ``view`` to an ipywidgets control.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    defaults = {name: control.value for name, control in controls.items()}
+    if static:
+        print("Static picture of the default settings (it stays the same when you move the "
+              "controls; the live view is below it):")
+        render(view, defaults)
+    out = w.Output()
+
+    def redraw(_change=None):
+        with out:
+            out.clear_output(wait=True)
+            render(view, {name: control.value for name, control in controls.items()})
+
+    for control in controls.values():
+        control.observe(redraw, names="value")
+    redraw()
+    display(w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out]))

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""The course's task runner. Needs only Python 3.11 or newer.
+
+    python3 tasks.py lab         create .venv if needed, open JupyterLab at lesson 00
+    python3 tasks.py test        create .venv if needed (with test packages), run every test
+    python3 tasks.py headers     rewrite notebook headers, navigation, contents page, README map
+    python3 tasks.py exercises   write exercises/ and the answers files from solutions/
+    python3 tasks.py store       run notebooks/ and solutions/ and store their outputs
+    python3 tasks.py build       headers, then exercises, then store
+
+Extra arguments after `lab` go to JupyterLab (e.g. --no-browser --port 8899); after `test`
+they go to pytest (e.g. -k checks). The environment lives in .venv; it is (re)installed
+whenever requirements.txt or requirements-test.txt changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / "course-requirements.txt"
+LESSON_00 = "notebooks/00_start_here.ipynb"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def _digest(requirements: str) -> str:
+    # Both files count: requirements-test.txt includes requirements.txt.
+    text = "".join((ROOT / name).read_text() for name in ("requirements.txt", "requirements-test.txt"))
+    return f"{requirements} {hashlib.sha256(text.encode()).hexdigest()}"
+
+
+def ensure_env(requirements: str) -> Path:
+    """Create .venv and install ``requirements`` into it unless that is already done."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    python = venv_python()
+    wanted = _digest(requirements)
+    done = STAMP.read_text().splitlines() if STAMP.is_file() else []
+    if python.is_file() and (wanted in done or (requirements == "requirements.txt"
+                                                and _digest("requirements-test.txt") in done)):
+        return python
+    if not python.is_file():
+        print(f"Creating the course environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print(f"Installing {requirements} (a few minutes the first time) ...", flush=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-r", str(ROOT / requirements)], check=True)
+    STAMP.write_text("\n".join([*done, wanted]) + "\n")
+    return python
+
+
+def run_module(python: Path, *args: str, env: dict | None = None) -> int:
+    return subprocess.call([str(python), *args], cwd=ROOT, env=env)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(__doc__)
+        return 0
+    task, rest = argv[0], argv[1:]
+    if task == "lab":
+        python = ensure_env("requirements.txt")
+        return run_module(python, "-m", "jupyterlab", LESSON_00, *rest)
+    if task == "test":
+        python = ensure_env("requirements-test.txt")
+        env = dict(os.environ)
+        env.pop("MPLBACKEND", None)  # kernels would inherit it and draw no figures
+        return run_module(python, "-m", "pytest", *rest, env=env)
+    if task in ("headers", "exercises", "store", "build"):
+        python = ensure_env("requirements-test.txt")
+        steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],
+                 "store": ["aicourse.store"],
+                 "build": ["aicourse.headers", "aicourse.make_exercises", "aicourse.store"]}[task]
+        for module in steps:
+            code = run_module(python, "-m", module, *rest)
+            if code:
+                return code
+        return 0
+    print(f"Unknown task '{task}'.\n{__doc__}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,169 @@
+"""The data: schema and types per the data dictionary, every row sourced, cross-checks."""
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from aicourse import data
+from aicourse.errors import DataError
+
+DATA = data.find_data_dir()
+LISTING = data.datasets()
+NAMES = list(LISTING["dataset"])
+SOURCED = list(LISTING.loc[LISTING["sourced"] == "yes", "dataset"])
+FIGURE_KINDS = {"official target", "official statistic", "official document",
+                "independent estimate", "research institute estimate",
+                "news report of an official figure", "news conversion"}
+
+
+def test_every_csv_is_listed_and_every_listed_dataset_exists():
+    on_disk = {p.stem for p in DATA.glob("*.csv")} - {"datasets", "dictionary", "sources"}
+    assert on_disk == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dataset_loads_with_dictionary_types(name):
+    table = data.load(name)
+    spec = data.dictionary(name)
+    assert list(table.columns) == list(spec["column"])
+    assert len(table) > 0
+    expected = {"str": "string", "int": "Int64", "float": "float64", "date": "datetime64[ns]"}
+    for _, col in spec.iterrows():
+        assert str(table[col["column"]].dtype) == expected[col["type"]], col["column"]
+
+
+def test_dictionary_is_complete():
+    spec = data.dictionary()
+    assert set(spec["dataset"]) == set(NAMES)
+    assert spec["type"].isin(data.TYPES).all()
+    assert (spec["description"].str.len() > 10).all()
+    numeric = spec[spec["type"].isin(["int", "float"])]
+    assert (numeric["unit"] != "").all(), "every numeric column states its unit"
+
+
+@pytest.mark.parametrize("name", SOURCED)
+def test_sourced_rows_name_their_source_and_kind(name):
+    table = data.load(name)
+    assert table["source_id"].notna().all()
+    assert set(table["figure_kind"]) <= FIGURE_KINDS
+
+
+def test_every_source_is_complete_and_used():
+    src = data.sources()
+    assert src["source_id"].is_unique
+    for _, row in src.iterrows():
+        for field in ("publisher", "title", "date", "url", "quality", "excerpt"):
+            assert row[field].strip(), f"{row['source_id']}: empty {field}"
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|n\.d\.", row["date"]), row["source_id"]
+        assert re.match(r"https?://\S+$", row["url"]), row["source_id"]
+        assert row["quality"] in {"primary", "reprint", "secondary", "weak"}
+        assert len(row["excerpt"].split()) <= 60 or len(row["excerpt"]) <= 200
+    used = set()
+    for name in SOURCED:
+        used |= set(data.load(name)["source_id"])
+    assert set(src["source_id"]) == used, "sources.csv holds sources that no row uses"
+
+
+def test_claims_point_at_lessons_that_exist():
+    from aicourse import lessons
+
+    _, all_lessons = lessons.load()
+    numbers = {l.number for l in all_lessons}
+    claims = data.load("claims")
+    for _, row in claims.iterrows():
+        assert set(row["lessons"].split("|")) <= numbers, row["claim_id"]
+
+
+# --- cross-checks ------------------------------------------------------------------------------
+
+def test_targets_grow_and_related_exceeds_core():
+    t = data.load("aidp_targets").pivot(index="target_year", columns="segment",
+                                        values="value_rmb_bn")
+    assert (t["AI-related industries"] > t["core AI industry"]).all()
+    assert t["core AI industry"].is_monotonic_increasing
+    assert list(t.index) == [2020, 2025, 2030]
+
+
+def test_exchange_rate_sources_agree_within_two_percent():
+    fx = data.load("exchange_rates")
+    spread = fx.groupby("year")["rmb_per_usd"].agg(lambda s: s.max() / s.min() - 1)
+    assert (spread < 0.02).all(), spread[spread >= 0.02]
+
+
+def test_timeline_is_within_range_and_sourced():
+    t = data.load("policy_timeline")
+    assert t["date"].between(pd.Timestamp("2015-01-01"), pd.Timestamp("2025-12-31")).all()
+    assert t["title_zh"].str.contains(r"[\u4e00-\u9fff]").all(), "Chinese titles in characters"
+
+
+def test_industry_sizes_are_below_the_related_industry_targets():
+    size = data.load("industry_size")
+    top = data.load("aidp_targets")["value_rmb_bn"].max()
+    assert (size["value_rmb_bn"] < top).all()
+
+
+# --- malformed files give messages that name the file, line and column -------------------------
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    monkeypatch.setenv("AICOURSE_DATA", str(copy))
+    return copy
+
+
+def _corrupt(path, line, column, value):
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table.loc[line - 2, column] = value
+    table.to_csv(path, index=False)
+
+
+@pytest.mark.parametrize("column,value,words", [
+    ("value_rmb_bn", "lots", "is not a number"),
+    ("target_year", "2020.5", "is not a whole number"),
+    ("segment", "", "a value is required"),
+    ("figure_kind", "rumour", "is not one of"),
+    ("source_id", "nowhere", "not in sources.csv"),
+    ("value_rmb_bn", "-5", "outside the allowed range"),
+])
+def test_malformed_value_is_located(data_copy, column, value, words):
+    _corrupt(data_copy / "aidp_targets.csv", 3, column, value)
+    with pytest.raises(DataError) as err:
+        data.load("aidp_targets")
+    message = str(err.value)
+    assert "aidp_targets.csv, line 3" in message or "aidp_targets.csv, line" in message
+    assert words in message
+
+
+def test_bad_date_and_duplicate_key_and_missing_column(data_copy):
+    _corrupt(data_copy / "policy_timeline.csv", 2, "date", "July 2017")
+    with pytest.raises(DataError, match=r"policy_timeline.csv, line 2, column 'date'"):
+        data.load("policy_timeline")
+    path = data_copy / "aidp_targets.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(rows + [rows[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="repeats an earlier row"):
+        data.load("aidp_targets")
+    table = pd.read_csv(data_copy / "exchange_rates.csv", dtype=str).drop(columns="series")
+    table.to_csv(data_copy / "exchange_rates.csv", index=False)
+    with pytest.raises(DataError, match="missing: series"):
+        data.load("exchange_rates")
+
+
+def test_unknown_dataset_and_missing_folder(monkeypatch, tmp_path):
+    with pytest.raises(DataError, match="no dataset called"):
+        data.load("nothing_here")
+    with pytest.raises(DataError, match="not"):
+        data.load(42)
+    monkeypatch.setenv("AICOURSE_DATA", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(data, "__file__", str(tmp_path / "x" / "data.py"))
+    with pytest.raises(DataError, match="Could not find the course's data folder"):
+        data.find_data_dir()
+
+
+def test_source_line_names_publishers():
+    line = data.source_line(data.load("aidp_targets"))
+    assert line.startswith("Source") and "data/sources.csv" in line

@@ -1,0 +1,182 @@
+"""Every lesson has the parts COURSE.md lists; generated files are up to date; nothing leaks."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from aicourse import headers, lessons, make_exercises, nbfiles
+
+ROOT = lessons.ROOT
+COURSE, LESSONS = lessons.load()
+WRITTEN = [l for l in LESSONS if l.available()]
+WITH_EXERCISES = [l for l in WRITTEN if l.has_exercises]
+ALL_NOTEBOOKS = sorted(p for folder in lessons.FOLDERS for p in (ROOT / folder).glob("*.ipynb"))
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def text_of(nb, kind=None):
+    return "\n".join(nbfiles.source(c) for c in nb["cells"] if kind in (None, c["cell_type"]))
+
+
+def ids(items):
+    return [getattr(i, "slug", None) or str(i.relative_to(ROOT)) for i in items]
+
+
+def test_lessons_00_and_01_are_written():
+    assert [l.number for l in WRITTEN][:2] == ["00", "01"]
+
+
+def test_nbval_ran_every_notebook(request):
+    """The notebooks nbval collected are exactly those on disk that have code."""
+    if not request.config.getoption("nbval", default=False):
+        pytest.skip("run with --nbval (the README's test command does) to check this")
+    collected = set(getattr(request.config, "aicourse_notebooks", []))
+    with_code = {str(p.relative_to(ROOT)) for p in ALL_NOTEBOOKS
+                 if any(c["cell_type"] == "code" for c in nbfiles.read(p)["cells"])}
+    assert collected == with_code
+    assert len(with_code) >= 4
+
+
+@pytest.mark.parametrize("lesson", WRITTEN, ids=ids(WRITTEN))
+def test_lesson_metadata_is_complete(lesson):
+    assert lesson.overview and len(lesson.objectives) >= 3 and lesson.questions
+    assert lesson.minutes_teaching > 0 and lesson.prerequisites
+    if lesson.has_exercises:
+        assert lesson.minutes_exercises > 0
+
+
+@pytest.mark.parametrize("lesson", WRITTEN, ids=ids(WRITTEN))
+def test_lesson_has_every_part(lesson):
+    nb = nbfiles.read(lesson.path())
+    md = text_of(nb, "markdown")
+    code = text_of(nb, "code")
+    first = nbfiles.source(nb["cells"][0])
+    assert first.startswith("<!-- header:") and "Learning objectives" in first
+    assert "Time:" in first and "Prerequisites" in first and "mybinder.org" in first
+    for heading in ("## Key points", "## Sources and limitations", "## Discussion"):
+        assert heading in md, f"{lesson.slug} lacks '{heading}'"
+    assert md.count("Pause and predict") >= 1
+    assert "two views" in md.lower() or "view a" in md.lower()
+    assert "widgets.explore(" in code, "at least one widget"
+    assert nbfiles.source(nb["cells"][1]).startswith("<!-- nav:")
+    assert nbfiles.source(nb["cells"][-1]).startswith("<!-- nav:")
+
+
+@pytest.mark.parametrize("lesson", WRITTEN, ids=ids(WRITTEN))
+def test_lesson_has_two_charts_with_alt_text(lesson):
+    nb = nbfiles.read(lesson.path())
+    images = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+              if "image/png" in o.get("data", {})]
+    assert len(images) >= 2, "stored lesson notebooks show at least two charts"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
+def test_every_chart_output_has_alt_text(path):
+    for cell in nbfiles.read(path)["cells"]:
+        for out in cell.get("outputs", []):
+            if "image/png" in out.get("data", {}):
+                alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert len(alt) > 30, f"chart without alt text in {path.name}"
+                assert out["data"].get("text/plain", "").startswith("[Chart]")
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
+def test_notebook_is_clean(path):
+    raw = path.read_text(encoding="utf-8")
+    nb = json.loads(raw)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert set(nb["metadata"]) <= {"kernelspec", "language_info"}
+    for cell in nb["cells"]:
+        assert set(cell.get("metadata", {})) <= {"tags"}
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"stored error in {path.name}"
+    assert not re.search(r"(/home/|/root/|/Users/|/tmp/|/work/|[A-Z]:\\\\Users)", raw)
+    assert json.dumps(nbfiles.normalise(json.loads(raw)), indent=1,
+                      ensure_ascii=False) + "\n" == raw, "not in normal form: run tasks.py headers"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
+def test_links_resolve(path):
+    for target in LINK.findall(text_of(nbfiles.read(path), "markdown")):
+        if target.startswith(("http://", "https://", "#", "mailto:")):
+            continue
+        assert (path.parent / target.split("#")[0]).exists(), f"{path.name}: broken link {target}"
+
+
+def test_readme_links_resolve():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in LINK.findall(text):
+        if not target.startswith(("http://", "https://", "#")):
+            assert (ROOT / target.split("#")[0]).exists(), target
+
+
+def test_generated_cells_are_up_to_date():
+    for lesson in WRITTEN:
+        for kind in lessons.FOLDERS:
+            path = lesson.path(kind)
+            if not path.is_file():
+                continue
+            nb = nbfiles.read(path)
+            fresh = headers.apply(nbfiles.read(path), COURSE, LESSONS, lesson, kind)
+            old = [nbfiles.source(c) for c in nb["cells"] if headers.is_generated(c)]
+            new = [nbfiles.source(c) for c in fresh["cells"] if headers.is_generated(c)]
+            assert old == new, f"{path.name}: run python tasks.py headers"
+    index = nbfiles.read(ROOT / "notebooks" / headers.CONTENTS)
+    assert text_of(index) == text_of(headers.contents_notebook(COURSE, LESSONS, ROOT))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert headers.readme_table(COURSE, LESSONS, ROOT) in readme
+
+
+@pytest.mark.parametrize("lesson", WITH_EXERCISES, ids=ids(WITH_EXERCISES))
+def test_exercises_and_solutions_exist(lesson):
+    assert lesson.path("solutions").is_file() and lesson.path("exercises").is_file()
+
+
+def test_exercises_are_what_the_generator_writes():
+    assert make_exercises.stale() == [], "run python tasks.py exercises"
+
+
+@pytest.mark.parametrize("lesson", WITH_EXERCISES, ids=ids(WITH_EXERCISES))
+def test_no_answer_leaks_into_exercises(lesson):
+    solution = nbfiles.read(lesson.path("solutions"))
+    exercise_text = text_of(nbfiles.read(lesson.path("exercises")))
+    assert make_exercises.BEGIN not in exercise_text and make_exercises.MD_BEGIN not in exercise_text
+    blocks = 0
+    for cell in solution["cells"]:
+        _, removed = make_exercises.strip_code(nbfiles.source(cell), "")
+        if cell["cell_type"] == "code" and removed:
+            blocks += 1
+            for line in removed.splitlines():
+                if len(line.strip()) > 12 and not line.strip().startswith("#"):
+                    assert line not in exercise_text, f"answer line leaked: {line!r}"
+    assert blocks >= 4, "at least four exercises"
+    for cell in nbfiles.read(lesson.path("exercises"))["cells"]:
+        assert cell.get("outputs", []) == [] and cell.get("execution_count") is None
+
+
+@pytest.mark.parametrize("lesson", WITH_EXERCISES, ids=ids(WITH_EXERCISES))
+def test_every_question_is_asked_and_answered(lesson):
+    import importlib
+
+    module = importlib.import_module(f"aicourse.questions.l{lesson.number}")
+    solution = text_of(nbfiles.read(lesson.path("solutions")), "code")
+    answers = json.loads((ROOT / "aicourse" / "answers" / f"l{lesson.number}.json").read_text())
+    kinds = {type(q).__name__ for q in module.QUESTIONS}
+    assert {"NumberQuestion", "ChartQuestion", "ChoiceQuestion", "TextQuestion"} <= kinds
+    for q in module.QUESTIONS:
+        assert f"{q.qid}.check(" in solution
+        assert q.qid in answers
+
+
+def test_marker_errors_are_reported():
+    with pytest.raises(make_exercises.MarkerError):
+        make_exercises.strip_code("### BEGIN SOLUTION\nx = 1\n", "cell")
+    with pytest.raises(make_exercises.MarkerError):
+        make_exercises.strip_code("x = 1\n### END SOLUTION\n", "cell")
+    kept, removed = make_exercises.strip_code(
+        "x = ...\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION\nq1.check(x)\n", "cell")
+    assert kept == "x = ...\nq1.check(x)" and removed == "x = 2"
+    assert make_exercises.strip_markdown("a <!-- BEGIN SOLUTION -->secret<!-- END SOLUTION --> b") \
+        == f"a {make_exercises.MD_PLACEHOLDER} b"

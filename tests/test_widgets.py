@@ -1,0 +1,76 @@
+"""Widget views are pure functions: testable without a browser, and never a traceback."""
+
+import math
+
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from aicourse import charts, widgets
+from aicourse.views import l01
+
+matplotlib.use("Agg")
+
+
+def test_year_reached():
+    assert l01.year_reached(2020, 100, 0.10, 200) == 2028  # 1.1 ** 7 < 2 < 1.1 ** 8
+    assert l01.year_reached(2020, 100, 0.0, 200) is None
+    assert l01.year_reached(2020, 300, 0.0, 200) == 2020
+    assert l01.year_reached(2020, 100, 1.0, 200) == 2021  # exactly doubled after one year
+    assert l01.year_reached(2020, 1, 0.01, 1e6) is None  # not by the last year shown
+
+
+def test_growth_view_default_draws_targets_and_table():
+    fig, table = l01.growth_view()
+    assert isinstance(fig, Figure) and len(charts.alt_text(fig)) > 50
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log" and "RMB" in ax.get_ylabel()
+    assert any("Source" in t.get_text() or "Targets" in t.get_text() for t in fig.texts)
+    assert list(table["target year"]) == [2020, 2025, 2030]
+    matplotlib.pyplot.close(fig)
+
+
+def test_growth_table_agrees_with_the_formula():
+    table = l01.growth_table(2017, 15.2, 100.0, "core AI industry")
+    first = table.iloc[0]
+    years = math.ceil(math.log(first["target (RMB billion)"] / 15.2) / math.log(2))
+    assert first["year the path reaches it"] == 2017 + years
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"start_value": "lots"}, {"start_value": float("nan")}, {"start_value": -3},
+    {"rate_pct": None}, {"rate_pct": 10_000}, {"start_year": 1900}, {"segment": "cars"},
+    {"start_year": True},
+])
+def test_bad_inputs_raise_view_error(kwargs):
+    with pytest.raises(widgets.ViewError):
+        l01.growth_view(**kwargs)
+
+
+def test_render_turns_errors_into_plain_messages(capsys):
+    widgets.render(l01.growth_view, {"start_value": "lots"})
+    assert "Cannot draw this view: The start value must be a number." in capsys.readouterr().out
+
+    def broken(**_):
+        raise ZeroDivisionError
+
+    widgets.render(broken, {})
+    out = capsys.readouterr().out
+    assert "Cannot draw this view" in out and "Traceback" not in out
+
+
+def test_explore_builds_controls_and_redraws(capsys):
+    import ipywidgets as w
+
+    calls = []
+
+    def view(n=1):
+        calls.append(n)
+        return pd.DataFrame({"n": [n]})
+
+    slider = w.IntSlider(value=1, min=0, max=5)
+    widgets.explore(view, {"n": slider})
+    assert calls == [1, 1]  # static picture, then the live view
+    slider.value = 3
+    assert calls[-1] == 3
