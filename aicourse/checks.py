@@ -86,10 +86,11 @@ def _kind_of(value: Any) -> str:
 class Question:
     """Base class: hints, solution and the check protocol."""
 
-    def __init__(self, lesson: str, qid: str, *, hints: list[str]):
+    def __init__(self, lesson: str, qid: str, *, hints: list[str], solution: str | None = None):
         self.lesson, self.qid = lesson, qid
         self.hints = list(hints)
         self._hints_shown = 0
+        self._solution = solution  # only for questions outside a solutions notebook
 
     # --- to be provided by subclasses -------------------------------------------------
     def _evaluate(self, answer: Any) -> Result:  # pragma: no cover - abstract
@@ -136,6 +137,8 @@ class Question:
 
     def solution_text(self) -> str | None:
         """The answer as written in the solutions notebook, or None if not available."""
+        if self._solution is not None:
+            return self._solution
         path = Path(__file__).resolve().parent / "answers" / f"l{self.lesson}.json"
         try:
             return json.loads(path.read_text(encoding="utf-8"))[self.qid]
@@ -158,7 +161,7 @@ class Question:
 
 def _as_number(answer: Any, unit: str) -> tuple[float | None, Result | None]:
     """Turn an answer into a float, or explain in plain words why it is not a number."""
-    want = f"a single number in {unit}" if unit else "a single number"
+    want = f"a single number ({unit})" if unit else "a single number"
     if answer is None:
         return None, Result(WRONG, f"the answer is None, which means no value. Expected {want}. "
                             "Did you assign the result of print(...), or forget to compute it?")
@@ -172,18 +175,20 @@ def _as_number(answer: Any, unit: str) -> tuple[float | None, Result | None]:
                                 "the quotes so Python sees a number.")
         except ValueError:
             return None, Result(WRONG, f"the answer is text; expected {want}.")
-    if isinstance(answer, complex):
-        return None, Result(WRONG, f"the answer is a complex number; expected {want}.")
+    if isinstance(answer, numbers.Number) and not isinstance(answer, numbers.Real):
+        return None, Result(WRONG, f"the answer is {_kind_of(answer)}; expected {want}.")
     size = getattr(answer, "size", None)
-    if hasattr(answer, "shape") and size == 1 and not isinstance(answer, numbers.Number):
+    if isinstance(answer, numbers.Real):
+        pass  # Python and NumPy numbers
+    elif hasattr(answer, "shape") and size == 1:
         return None, Result(WRONG, f"the answer is {_kind_of(answer)} holding one value; take the "
                             "number out of it, for example with .item() or .iloc[0].")
-    if isinstance(answer, (list, tuple, set, dict)) or hasattr(answer, "shape"):
+    elif isinstance(answer, (list, tuple, set, dict)) or hasattr(answer, "shape"):
         count = size if size is not None else len(answer)
         many = f" with {count} value{'s' if count != 1 else ''}"
         one = " Take the single value out of it, for example with [0]." if count == 1 else ""
         return None, Result(WRONG, f"the answer is {_kind_of(answer)}{many}; expected {want}.{one}")
-    if not isinstance(answer, numbers.Real):
+    else:
         return None, Result(WRONG, f"the answer is {_kind_of(answer)}; expected {want}.")
     try:
         value = float(answer)
@@ -210,8 +215,9 @@ class NumberQuestion(Question):
     def __init__(self, lesson, qid, *, expected: Callable[[], float], unit: str,
                  hints: list[str], rel_tol: float = 0.005, integer: bool = False,
                  factor_advice: dict[int, str] | None = None,
-                 mistakes: list[tuple[Callable[[], float], str]] | None = None):
-        super().__init__(lesson, qid, hints=hints)
+                 mistakes: list[tuple[Callable[[], float], str]] | None = None,
+                 solution: str | None = None):
+        super().__init__(lesson, qid, hints=hints, solution=solution)
         self._expected, self.unit = expected, unit
         self.rel_tol, self.integer = rel_tol, integer
         self.factor_advice = factor_advice or {}
@@ -235,8 +241,8 @@ class NumberQuestion(Question):
         if self.integer and value != int(value):
             return Result(WRONG, f"{value:g} is not a whole number; expected a whole {self.unit}.")
         if self._close(value, target):
-            return Result(CORRECT, f"{value:,.6g} {self.unit} matches the answer computed from "
-                          "the data.")
+            return Result(CORRECT, f"{value:,.6g} ({self.unit}) matches the answer computed "
+                          "from the data.")
         for compute, message in self.mistakes:
             if self._close(value, float(compute()), 0.005):
                 return Result(WRONG, message)

@@ -161,8 +161,8 @@ def run(root: Path = meta.ROOT) -> list[Path]:
         changed.append(index)
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
-    new = re.sub(r"(<!-- lessons:start -->\n).*?(\n<!-- lessons:end -->)",
-                 lambda m: m.group(1) + readme_table(course, lessons, root) + m.group(2),
+    new = re.sub(r"(<!-- lessons:start -->\n).*?(<!-- lessons:end -->)",
+                 lambda m: m.group(1) + readme_table(course, lessons, root) + "\n" + m.group(2),
                  text, flags=re.S)
     if new != text:
         readme.write_text(new, encoding="utf-8")

@@ -34,7 +34,7 @@ def execute(path: Path) -> dict:
     os.environ["AICOURSE_STRICT"] = "1" if strict else ""
     import nbformat
 
-    node = nbformat.from_dict(nbfiles.read(path))
+    node = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
     NotebookClient(node, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb = node  # a NotebookNode is a dict

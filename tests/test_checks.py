@@ -77,7 +77,7 @@ def test_placeholder_is_not_attempted(q):
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=IDS)
-@pytest.mark.parametrize("answer", ODD_INPUTS, ids=[repr(a)[:25] for a in ODD_INPUTS])
+@pytest.mark.parametrize("answer", ODD_INPUTS, ids=[f"{i}-{type(a).__name__}" for i, a in enumerate(ODD_INPUTS)])
 def test_odd_input_gives_plain_feedback(q, answer):
     result = q.evaluate(answer)
     assert result.status in (WRONG, NOT_ATTEMPTED)
@@ -205,9 +205,9 @@ def test_expected_answers_come_from_the_data(monkeypatch, tmp_path):
         text = f.read_text(encoding="utf-8")
         if f.name == "exchange_rates.csv":
             rows = text.splitlines()
-            rows = [r.replace(r.split(",")[1], str(float(r.split(",")[1]) * 2), 1)
+            rows = [r.replace(r.split(",")[1], str(float(r.split(",")[1]) * 1.1), 1)
                     if r.startswith("2017,") else r for r in rows]
             text = "\n".join(rows) + "\n"
         (copy / f.name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("AICOURSE_DATA", str(copy))
-    assert math.isclose(l01.q2.expected, before / 2)
+    assert math.isclose(l01.q2.expected, before / 1.1)

@@ -22,7 +22,7 @@ def test_year_reached():
 
 
 def test_growth_view_default_draws_targets_and_table():
-    fig, table = l01.growth_view()
+    fig, table = l01.growth_view(2019, 51.0, 20.0)
     assert isinstance(fig, Figure) and len(charts.alt_text(fig)) > 50
     ax = fig.axes[0]
     assert ax.get_yscale() == "log" and "RMB" in ax.get_ylabel()
@@ -45,11 +45,11 @@ def test_growth_table_agrees_with_the_formula():
 ])
 def test_bad_inputs_raise_view_error(kwargs):
     with pytest.raises(widgets.ViewError):
-        l01.growth_view(**kwargs)
+        l01.growth_view(**{"start_year": 2019, "start_value": 51.0, "rate_pct": 20.0, **kwargs})
 
 
 def test_render_turns_errors_into_plain_messages(capsys):
-    widgets.render(l01.growth_view, {"start_value": "lots"})
+    widgets.render(l01.growth_view, {"start_year": 2019, "start_value": "lots", "rate_pct": 20})
     assert "Cannot draw this view: The start value must be a number." in capsys.readouterr().out
 
     def broken(**_):

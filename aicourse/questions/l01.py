@@ -34,7 +34,7 @@ def _cagr(start: float, end: float, years: int) -> float:
 
 
 q1 = NumberQuestion(
-    LESSON, "q1", unit="(a fraction per year, e.g. 0.05 for 5 %)",
+    LESSON, "q1", unit="a fraction per year, 0.05 for 5 %",
     expected=lambda: _cagr(_target(2020), _target(2030), 2030 - 2020),
     factor_advice={100: "give the rate as a fraction (0.05 for 5 %), not as a percentage."},
     mistakes=[

@@ -36,7 +36,7 @@ def _number(value, name: str, low: float, high: float) -> float:
     return float(value)
 
 
-def growth_table(start_year: int = 2017, start_value: float = 15.2, rate_pct: float = 30.0,
+def growth_table(start_year: int, start_value: float, rate_pct: float,
                  segment: str = "core AI industry") -> pd.DataFrame:
     """For each target of ``segment``: the year the growth path reaches it, and the margin."""
     if segment not in SEGMENTS:
@@ -58,7 +58,7 @@ def growth_table(start_year: int = 2017, start_value: float = 15.2, rate_pct: fl
     return pd.DataFrame(rows)
 
 
-def growth_view(start_year: int = 2017, start_value: float = 15.2, rate_pct: float = 30.0,
+def growth_view(start_year: int, start_value: float, rate_pct: float,
                 segment: str = "core AI industry"):
     """The growth path from a start value at a constant rate, beside the plan's targets."""
     table = growth_table(start_year, start_value, rate_pct, segment)

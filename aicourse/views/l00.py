@@ -1,0 +1,32 @@
+"""Lesson 00's widget: pick a claim of the article, see which lesson tests it."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from aicourse import data, lessons
+from aicourse.widgets import ViewError
+
+
+def claim_options() -> list[tuple[str, str]]:
+    """(label, claim_id) pairs for a dropdown, in the article's order."""
+    claims = data.load("claims")
+    return [(f"{r.claim_id}: {r.claim[:70]}{'…' if len(r.claim) > 70 else ''}", r.claim_id)
+            for r in claims.itertuples()]
+
+
+def claim_view(claim_id: str = "C03") -> pd.DataFrame:
+    """One claim: what it says, its kind, and the lesson(s) that test it."""
+    claims = data.load("claims").set_index("claim_id")
+    if not isinstance(claim_id, str) or claim_id not in claims.index:
+        raise ViewError("choose one of the claims in the list.")
+    row = claims.loc[claim_id]
+    _, all_lessons = lessons.load()
+    titles = {l.number: f"{l.number} {l.title}" + ("" if l.available() else " (in preparation)")
+              for l in all_lessons}
+    tested = "; ".join(titles[n] for n in row["lessons"].split("|"))
+    return pd.DataFrame({
+        "": ["claim", "theme", "kind of claim", "tested in lesson", "evidence to look for"],
+        claim_id: [row["claim"], row["theme"], row["claim_type"], tested,
+                   row["evidence_to_look_for"]],
+    }).set_index("")
