@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import io
+import textwrap
 
 import matplotlib
 
@@ -25,6 +26,9 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 #: One size for every chart, in inches (at 100 dots per inch).
 FIGSIZE = (8.0, 4.5)
 DPI = 100
+#: Longest title that fits the width of a chart; characters per line of the source line.
+MAX_TITLE = 72
+SOURCE_WIDTH = 118
 
 STYLE = {
     "figure.figsize": FIGSIZE,
@@ -56,12 +60,17 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
                         ("source", source), ("alt", alt)):
         if not isinstance(value, str) or not value.strip():
             raise ChartError(f"A chart needs a non-empty {name}.")
+    if len(title) > MAX_TITLE:
+        raise ChartError(f"A chart title has at most {MAX_TITLE} characters; this one has "
+                         f"{len(title)}. Move detail into the axis labels or the text.")
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.set_size_inches(*FIGSIZE)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
-    fig.text(0.01, 0.01, source, fontsize=8, color="#444444", ha="left", va="bottom", wrap=True)
+    source = textwrap.fill(source, width=SOURCE_WIDTH)
+    lines = source.count("\n") + 1
+    fig.tight_layout(rect=(0, 0.015 + 0.04 * lines, 1, 1))
+    fig.text(0.01, 0.01, source, fontsize=8, color="#444444", ha="left", va="bottom")
     fig.alt_text = alt.strip()
     return fig
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from aicourse.errors import DataError, install_handler
 
 install_handler()
 
+#: How many publishers a chart's source line names before "and N more".
+MAX_NAMED = 6
 #: Types a column may have in the data dictionary.
 TYPES = ("str", "int", "float", "date")
 
@@ -175,12 +178,18 @@ def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
     """A short source line for a chart: publisher and date of each source the rows use."""
     ids = list(dict.fromkeys(table["source_id"] if isinstance(table, pd.DataFrame) else table))
     found = sources().set_index("source_id")
-    parts = []
+    names: dict[str, list[str]] = {}
     for sid in ids:
         row = found.loc[sid]
-        parts.append(f"{row['publisher']} ({row['date'][:4]})")
-    parts = list(dict.fromkeys(parts))
-    label = prefix + ("s" if prefix == "Source" and len(parts) > 1 else "")
+        short = re.split(r" \(|, ", row["publisher"])[0]  # "Xinhua (via ...)" -> "Xinhua"
+        year = row["date"][:4] if row["date"][:1].isdigit() else "n.d."
+        names.setdefault(short, [])
+        if year not in names[short]:
+            names[short].append(year)
+    parts = [f"{name} ({', '.join(years)})" for name, years in names.items()]
+    if len(parts) > MAX_NAMED:
+        parts = parts[:MAX_NAMED] + [f"and {len(parts) - MAX_NAMED} more"]
+    label = prefix + ("s" if prefix == "Source" and len(names) > 1 else "")
     return f"{label}: " + "; ".join(parts) + ". Full references: data/sources.csv."
 
 

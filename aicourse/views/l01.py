@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 import pandas as pd
 
 from aicourse import charts, data
@@ -73,12 +74,13 @@ def growth_view(start_year: int, start_value: float, rate_pct: float,
     ax.scatter(targets["target_year"], targets["value_rmb_bn"], color=charts.PALETTE[1],
                marker="D", s=60, zorder=3, label=f"plan's targets ({segment})")
     ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.legend(loc="upper left")
     met = "; ".join(f"{r['target year']} target: {r['year the path reaches it']}"
                     for _, r in table.iterrows())
     return charts.finish(
         fig, ax,
-        title=f"A constant-growth path against the plan's targets ({segment})",
+        title=f"Constant growth against the plan's targets: {segment}",
         xlabel="Year", ylabel="RMB billion (log scale)",
         source=data.source_line(targets, prefix="Targets")
                + " Path: computed from your settings; a scenario, not a forecast.",
