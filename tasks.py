@@ -69,7 +69,10 @@ def main(argv: list[str]) -> int:
     task, rest = argv[0], argv[1:]
     if task == "lab":
         python = ensure_env("requirements.txt")
-        return run_module(python, "-m", "jupyterlab", LESSON_00, *rest)
+        # The course folder is JupyterLab's root (so exercises/ and data/ are reachable);
+        # the browser opens at lesson 00.
+        return run_module(python, "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", LESSON_00,
+                          *rest)
     if task == "test":
         python = ensure_env("requirements-test.txt")
         env = dict(os.environ)

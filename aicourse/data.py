@@ -24,6 +24,8 @@ import pandas as pd
 from aicourse.errors import DataError, install_handler
 
 install_handler()
+# Show text columns (claims, titles) in full in notebook tables.
+pd.set_option("display.max_colwidth", 200)
 
 #: How many publishers a chart's source line names before "and N more".
 MAX_NAMED = 6

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from aicourse import lessons as meta
@@ -47,8 +48,11 @@ def execute(path: Path) -> dict:
 def run(paths: list[Path]) -> list[Path]:
     changed = []
     for path in paths:
-        print(f"running {path.relative_to(meta.ROOT)} ...", flush=True)
-        if nbfiles.write(execute(path), path):
+        started = time.perf_counter()
+        nb = execute(path)
+        print(f"ran {path.relative_to(meta.ROOT)} in {time.perf_counter() - started:.1f} s",
+              flush=True)
+        if nbfiles.write(nb, path):
             changed.append(path)
     return changed
 

@@ -68,6 +68,8 @@ def explore(view: Callable[..., Any], controls: dict[str, Any], *, static: bool 
             render(view, {name: control.value for name, control in controls.items()})
 
     for control in controls.values():
+        if hasattr(control, "style") and hasattr(control.style, "description_width"):
+            control.style.description_width = "initial"  # labels in full, not cut short
         control.observe(redraw, names="value")
     redraw()
     display(w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out]))

@@ -27,7 +27,7 @@ def test_growth_view_default_draws_targets_and_table():
     ax = fig.axes[0]
     assert ax.get_yscale() == "log" and "RMB" in ax.get_ylabel()
     assert any("Source" in t.get_text() or "Targets" in t.get_text() for t in fig.texts)
-    assert list(table["target year"]) == [2020, 2025, 2030]
+    assert list(table.index) == [2020, 2025, 2030]
     matplotlib.pyplot.close(fig)
 
 
@@ -58,6 +58,17 @@ def test_render_turns_errors_into_plain_messages(capsys):
     widgets.render(broken, {})
     out = capsys.readouterr().out
     assert "Cannot draw this view" in out and "Traceback" not in out
+
+
+def test_claim_view_names_the_lesson():
+    from aicourse.views import l00
+
+    card = l00.claim_view("C03").data
+    assert "01 The 2017 plan" in card and "150 billion" in card
+    assert len(l00.claim_options()) == 21
+    for bad in ("C99", None, 3, ["C03"]):
+        with pytest.raises(widgets.ViewError):
+            l00.claim_view(bad)
 
 
 def test_explore_builds_controls_and_redraws(capsys):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from aicourse import data, lessons
 from aicourse.widgets import ViewError
 
@@ -15,8 +13,10 @@ def claim_options() -> list[tuple[str, str]]:
             for r in claims.itertuples()]
 
 
-def claim_view(claim_id: str = "C03") -> pd.DataFrame:
-    """One claim: what it says, its kind, and the lesson(s) that test it."""
+def claim_view(claim_id: str = "C03"):
+    """One claim as a card: what it says, its kind, and the lesson(s) that test it."""
+    from IPython.display import Markdown
+
     claims = data.load("claims").set_index("claim_id")
     if not isinstance(claim_id, str) or claim_id not in claims.index:
         raise ViewError("choose one of the claims in the list.")
@@ -25,8 +25,9 @@ def claim_view(claim_id: str = "C03") -> pd.DataFrame:
     titles = {l.number: f"{l.number} {l.title}" + ("" if l.available() else " (in preparation)")
               for l in all_lessons}
     tested = "; ".join(titles[n] for n in row["lessons"].split("|"))
-    return pd.DataFrame({
-        "": ["claim", "theme", "kind of claim", "tested in lesson", "evidence to look for"],
-        claim_id: [row["claim"], row["theme"], row["claim_type"], tested,
-                   row["evidence_to_look_for"]],
-    }).set_index("")
+    return Markdown(
+        f"**{claim_id}** (paragraph {row['paragraph']} of the article): {row['claim']}\n\n"
+        f"- **Theme:** {row['theme']}\n"
+        f"- **Kind of claim:** {row['claim_type']}\n"
+        f"- **Tested in lesson:** {tested}\n"
+        f"- **Evidence to look for:** {row['evidence_to_look_for']}\n")

@@ -56,7 +56,7 @@ def growth_table(start_year: int, start_value: float, rate_pct: float,
             "year the path reaches it": year if year is not None else f"not by {LAST_YEAR}",
             "on time?": ("yes" if year is not None and year <= t["target_year"] else "no"),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("target year")
 
 
 def growth_view(start_year: int, start_value: float, rate_pct: float,
@@ -76,8 +76,8 @@ def growth_view(start_year: int, start_value: float, rate_pct: float,
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.legend(loc="upper left")
-    met = "; ".join(f"{r['target year']} target: {r['year the path reaches it']}"
-                    for _, r in table.iterrows())
+    met = "; ".join(f"{year} target: {r['year the path reaches it']}"
+                    for year, r in table.iterrows())
     return charts.finish(
         fig, ax,
         title=f"Constant growth against the plan's targets: {segment}",
