@@ -50,10 +50,17 @@ def ensure_env(requirements: str) -> Path:
         return python
     if not python.is_file():
         print(f"Creating the course environment in {VENV.name}/ ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except Exception as exc:  # e.g. Debian/Ubuntu without the python3-venv package
+            sys.exit(f"Could not create {VENV.name}/ ({exc}). On Debian or Ubuntu, install the "
+                     "package python3-venv first; or use the conda route in the README.")
     print(f"Installing {requirements} (a few minutes the first time) ...", flush=True)
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", str(ROOT / requirements)], check=True)
+    done_ok = subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+                              "--disable-pip-version-check", "-r", str(ROOT / requirements)])
+    if done_ok.returncode != 0:
+        sys.exit(f"Installing {requirements} failed (see pip's message above). Check the network "
+                 "connection to the Python Package Index, then run the command again.")
     STAMP.write_text("\n".join([*done, wanted]) + "\n")
     return python
 
