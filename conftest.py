@@ -29,3 +29,27 @@ def pytest_runtest_setup(item):
             os.environ["AICOURSE_STRICT"] = "1"
         else:
             os.environ.pop("AICOURSE_STRICT", None)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Say where the browser test left its screenshots, if it ran."""
+    import sys
+
+    driver = sys.modules.get("labdriver")
+    folder = getattr(driver, "SCREENSHOTS", None)
+    if folder is None:
+        from pathlib import Path
+        import os
+        import tempfile
+
+        folder = Path(os.environ.get("AICOURSE_SCREENSHOTS",
+                                     Path(tempfile.gettempdir()) / "aicourse-screenshots"))
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    if shots and getattr(config, "_aicourse_started", 0) <= max(p.stat().st_mtime for p in shots):
+        terminalreporter.write_line(f"Browser screenshots ({len(shots)}): {folder}")
+
+
+def pytest_configure(config):
+    import time
+
+    config._aicourse_started = time.time()

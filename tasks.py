@@ -7,6 +7,9 @@
     python3 tasks.py exercises   write exercises/ and the answers files from solutions/
     python3 tasks.py store       run notebooks/ and solutions/ and store their outputs
     python3 tasks.py build       headers, then exercises, then store
+    python3 tasks.py benchmark   time every notebook against a fresh kernel's floor (--repeat N)
+    python3 tasks.py latest      run the tests with the newest releases of the runtime packages,
+                                 in a separate environment (.venv-latest); not part of CI
 
 Extra arguments after `lab` go to JupyterLab (e.g. --no-browser --port 8899); after `test`
 they go to pytest (e.g. -k checks). The environment lives in .venv; it is (re)installed
@@ -65,6 +68,34 @@ def ensure_env(requirements: str) -> Path:
     return python
 
 
+def latest_lane(pytest_args: list[str]) -> int:
+    """Run the tests against the newest releases of the runtime packages (unpinned).
+
+    A breaking release (as pandas 2.0 or ipywidgets 8 were for other courses) shows up here
+    before it reaches a class. The test tools stay pinned; only the runtime packages float.
+    """
+    folder = ROOT / ".venv-latest"
+    python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if not python.is_file():
+        print(f"Creating {folder.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(folder)
+    runtime = [line.split("==")[0].strip() for line in (ROOT / "requirements.txt").read_text()
+               .splitlines() if line.strip() and not line.startswith(("#", "-"))]
+    tools = [line.strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()
+             if line.strip() and not line.startswith(("#", "-"))]
+    print(f"Installing the newest {', '.join(runtime)} ...", flush=True)
+    for packages in (["--upgrade", *runtime], tools):
+        if subprocess.run([str(python), "-m", "pip", "install", "--quiet",
+                           "--disable-pip-version-check", *packages]).returncode:
+            sys.exit("Installing the newest packages failed (see pip's message above).")
+    subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], check=False,
+                   stdout=open(folder / "installed.txt", "w"))
+    print(f"Installed versions: {folder.name}/installed.txt", flush=True)
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    return run_module(python, "-m", "pytest", *pytest_args, env=env)
+
+
 def run_module(python: Path, *args: str, env: dict | None = None) -> int:
     return subprocess.call([str(python), *args], cwd=ROOT, env=env)
 
@@ -85,10 +116,12 @@ def main(argv: list[str]) -> int:
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)  # kernels would inherit it and draw no figures
         return run_module(python, "-m", "pytest", *rest, env=env)
-    if task in ("headers", "exercises", "store", "build"):
+    if task == "latest":
+        return latest_lane(rest)
+    if task in ("headers", "exercises", "store", "build", "benchmark"):
         python = ensure_env("requirements-test.txt")
         steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],
-                 "store": ["aicourse.store"],
+                 "store": ["aicourse.store"], "benchmark": ["aicourse.benchmark"],
                  "build": ["aicourse.headers", "aicourse.make_exercises", "aicourse.store"]}[task]
         for module in steps:
             code = run_module(python, "-m", module, *rest)

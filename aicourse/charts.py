@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import io
 import textwrap
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -87,9 +88,15 @@ def to_png(fig) -> bytes:
     return buffer.getvalue()
 
 
-def show(fig, alt: str | None = None) -> None:
-    """Display a finished figure with its alt text, then close it so it is drawn only once."""
-    from IPython.display import publish_display_data
+@dataclass(frozen=True)
+class Bundle:
+    """A chart ready to display: PNG and alt text (the plain-text form), with metadata."""
+    data: dict
+    metadata: dict
+
+
+def bundle(fig, alt: str | None = None) -> Bundle:
+    """Render a finished figure once, with its alt text, and close it."""
     import matplotlib.pyplot as plt
 
     text = alt or alt_text(fig)
@@ -98,7 +105,13 @@ def show(fig, alt: str | None = None) -> None:
     png = base64.b64encode(to_png(fig)).decode("ascii")
     plt.close(fig)
     width, height = (int(v * DPI) for v in FIGSIZE)
-    publish_display_data(
-        data={"image/png": png, "text/plain": f"[Chart] {text}"},
-        metadata={"image/png": {"alt": text, "width": width, "height": height}},
-    )
+    return Bundle(data={"image/png": png, "text/plain": f"[Chart] {text}"},
+                  metadata={"image/png": {"alt": text, "width": width, "height": height}})
+
+
+def show(fig, alt: str | None = None) -> None:
+    """Display a finished figure with its alt text, then close it so it is drawn only once."""
+    from IPython.display import publish_display_data
+
+    chart = bundle(fig, alt)
+    publish_display_data(data=chart.data, metadata=chart.metadata)

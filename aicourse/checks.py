@@ -104,10 +104,9 @@ class Question:
                           f"then run {self.qid}.check(...) again.")
         try:
             return self._evaluate(answer)
-        except Exception as exc:  # any odd input ends as feedback, not a traceback
+        except Exception:  # any odd input ends as feedback, not a traceback
             return Result(WRONG, f"this answer is {_kind_of(answer)}, and the checker could "
-                          f"not compare it with the expected answer ({type(exc).__name__}). "
-                          f"Try {self.qid}.hint().")
+                          f"not compare it with the expected answer. Try {self.qid}.hint().")
 
     def check(self, answer: Any = PLACEHOLDER) -> None:
         """Show whether the answer is right, with specific feedback when it is not."""

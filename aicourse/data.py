@@ -171,9 +171,14 @@ def load(name: str) -> pd.DataFrame:
     return _load(str(find_data_dir()), name).copy()
 
 
+@lru_cache(maxsize=None)
+def _sources(data_dir: str) -> pd.DataFrame:
+    return _read_raw(Path(data_dir) / "sources.csv")
+
+
 def sources() -> pd.DataFrame:
     """The sources table: source_id, publisher, title, date, url, quality, language, excerpt."""
-    return _read_raw(find_data_dir() / "sources.csv")
+    return _sources(str(find_data_dir())).copy()
 
 
 def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:

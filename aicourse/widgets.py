@@ -24,42 +24,51 @@ class ViewError(CourseError):
     """A view cannot be drawn for these inputs; the message says why, in plain words."""
 
 
-def render(view: Callable[..., Any], values: dict[str, Any]) -> None:
-    """Display one state of a view, or a plain message if it cannot be drawn."""
-    from IPython.display import display
+def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
+    """What a view shows for ``values``: figures become PNG bundles, errors become a sentence."""
     from matplotlib.figure import Figure
 
     try:
         result = view(**values)
     except ViewError as exc:
-        print(f"Cannot draw this view: {exc}")
-        return
-    except Exception as exc:  # a learner never sees a traceback from a widget
-        print(f"Cannot draw this view for these settings ({type(exc).__name__}). "
-              "Try other settings.")
-        return
-    if isinstance(result, Figure):
-        charts.show(result)
-    elif isinstance(result, (list, tuple)):
-        for part in result:
-            charts.show(part) if isinstance(part, Figure) else display(part)
-    else:
-        display(result)
+        return [f"Cannot draw this view: {exc}"]
+    except Exception:  # a learner never sees a traceback from a widget
+        return ["Cannot draw this view for these settings. Try other settings."]
+    parts = list(result) if isinstance(result, (list, tuple)) else [result]
+    return [charts.bundle(p) if isinstance(p, Figure) else p for p in parts]
+
+
+def _show(parts: list[Any]) -> None:
+    from IPython.display import display, publish_display_data
+
+    for part in parts:
+        if isinstance(part, str):
+            print(part)
+        elif isinstance(part, charts.Bundle):
+            publish_display_data(data=part.data, metadata=part.metadata)
+        else:
+            display(part)
+
+
+def render(view: Callable[..., Any], values: dict[str, Any]) -> None:
+    """Display one state of a view, or a plain message if it cannot be drawn."""
+    _show(_draw(view, values))
 
 
 def explore(view: Callable[..., Any], controls: dict[str, Any], *, static: bool = True) -> None:
     """Show a static picture of ``view`` at the controls' default values, then the live widget.
 
-    ``controls`` maps each keyword of ``view`` to an ipywidgets control.
+    ``controls`` maps each keyword of ``view`` to an ipywidgets control. The default state is
+    drawn once and shown twice: as the static picture and as the live view's first state.
     """
     import ipywidgets as w
     from IPython.display import display
 
-    defaults = {name: control.value for name, control in controls.items()}
+    first = _draw(view, {name: control.value for name, control in controls.items()})
     if static:
         print("Static picture of the default settings (it stays the same when you move the "
               "controls; the live view is below it):")
-        render(view, defaults)
+        _show(first)
     out = w.Output()
 
     def redraw(_change=None):
@@ -71,5 +80,6 @@ def explore(view: Callable[..., Any], controls: dict[str, Any], *, static: bool 
         if hasattr(control, "style") and hasattr(control.style, "description_width"):
             control.style.description_width = "initial"  # labels in full, not cut short
         control.observe(redraw, names="value")
-    redraw()
+    with out:
+        _show(first)
     display(w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), out]))

@@ -37,3 +37,36 @@ def test_binder_badge_opens_lesson_00():
     expected = lessons.binder_url(COURSE, "notebooks/00_start_here.ipynb")
     assert expected in README
     assert "?urlpath=lab/tree/notebooks/" in expected
+
+
+def test_open_the_course_command_serves_lesson_00(tmp_path):
+    """Run the README's "open the course" command, wait for JupyterLab, fetch lesson 00, stop."""
+    import json
+    import os
+    import shutil
+    import urllib.request
+
+    import labdriver
+
+    port, token = labdriver.free_port(), "course-test-token"
+    python = shutil.which("python3") or sys.executable
+    env = dict(os.environ, JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    process = subprocess.Popen(
+        [python, "tasks.py", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         f"--IdentityProvider.token={token}", "--allow-root", "--ServerApp.port_retries=0"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        labdriver.wait_until_answers(f"{base}/api/status?token={token}", process, timeout=120)
+        url = f"{base}/api/contents/notebooks/00_start_here.ipynb?token={token}&content=1"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            model = json.load(response)
+        assert model["name"] == "00_start_here.ipynb" and model["type"] == "notebook"
+        assert "Start here" in json.dumps(model["content"]["cells"][0])
+        with urllib.request.urlopen(f"{base}/lab?token={token}", timeout=10) as response:
+            assert response.status == 200
+    finally:
+        labdriver.stop(process)
+    assert process.poll() is not None, "the server is still running after being stopped"

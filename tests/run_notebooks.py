@@ -1,0 +1,54 @@
+"""Run notebooks in fresh kernels and print their text outputs as JSON (a test helper).
+
+    python tests/run_notebooks.py FOLDER NOTEBOOK...   (paths relative to FOLDER)
+
+Prints {"interfaces": [...], "runs": {notebook: [[cell outputs], ...]}} with the text outputs
+of each code cell (streams and text/plain), leaving out cells tagged nbval-ignore-output
+(live widgets). Each notebook is run twice. Errors end the run with exit code 1.
+"""
+
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+IGNORE = "nbval-ignore-output"
+
+
+def text_outputs(nb) -> list[list[str]]:
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or IGNORE in cell.metadata.get("tags", []):
+            continue
+        texts = []
+        for out in cell.outputs:
+            if out.output_type == "stream":
+                texts.append(f"{out.name}: {out.text}")
+            elif "text/plain" in out.get("data", {}):
+                texts.append(out["data"]["text/plain"])
+        cells.append(texts)
+    return cells
+
+
+def run(folder: Path, notebook: str) -> list[list[str]]:
+    path = folder / notebook
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return text_outputs(nb)
+
+
+def main(argv):
+    folder, notebooks = Path(argv[0]), argv[1:]
+    os.environ.pop("MPLBACKEND", None)
+    interfaces = sorted(name for _, name in socket.if_nameindex())  # of this network namespace
+    runs = {nb: [run(folder, nb), run(folder, nb)] for nb in notebooks}
+    print(json.dumps({"interfaces": interfaces, "runs": runs}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
