@@ -23,12 +23,14 @@ def pytest_collection_modifyitems(session, config, items):
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     # nbval starts a notebook's kernel when its first cell is set up, so this runs first.
+    # Only solutions notebooks run strict; every other item (a lesson notebook, or a test that
+    # starts its own kernels or servers) sees the environment a learner has.
+    if str(item.path).endswith(".ipynb") and Path(str(item.path)).parent.name == "solutions":
+        os.environ["AICOURSE_STRICT"] = "1"
+    else:
+        os.environ.pop("AICOURSE_STRICT", None)
     if str(item.path).endswith(".ipynb"):
         os.environ.pop("MPLBACKEND", None)
-        if Path(str(item.path)).parent.name == "solutions":
-            os.environ["AICOURSE_STRICT"] = "1"
-        else:
-            os.environ.pop("AICOURSE_STRICT", None)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -103,7 +103,8 @@ def lab_server(folder: Path, state: Path):
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
                JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"),
                JUPYTER_RUNTIME_DIR=str(state / "runtime"))
-    env.pop("MPLBACKEND", None)
+    for name in ("MPLBACKEND", "AICOURSE_STRICT"):  # run as a learner does
+        env.pop(name, None)
     port, token = free_port(), secrets.token_hex(16)
     log = open(state / "jupyterlab.log", "w")
     process = subprocess.Popen(
@@ -155,6 +156,10 @@ class Report:
 
 IDLE = ("() => [...document.querySelectorAll('.jp-StatusBar-Item, .jp-StatusBar-TextItem')]"
         ".some(e => /\\|\\s*Idle/.test(e.textContent))")
+STARTED = ("() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+           ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))")
+NONE_RUN = ("() => ![...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+            ".some(e => /\\d/.test(e.textContent))")
 ALL_RUN = ("() => { const p = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell "
            ".jp-InputArea-prompt')]; return p.length > 0 && p.every(e => /\\[\\d+\\]/.test(e.textContent)); }")
 
@@ -196,9 +201,31 @@ def run_notebook(browser, base: str, token: str, notebook: str, shots: Path,
         page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         page.wait_for_function(IDLE, timeout=60_000)  # the kernel, not just the page, is ready
-        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
-        page.wait_for_function(ALL_RUN, timeout=180_000)
+        # Stored notebooks open with execution counts: clear them, so that a count means a run.
+        page.click(".lm-MenuBar-itemLabel:text-is('Edit')")
+        page.click(".lm-Menu-itemLabel:text-is('Clear Outputs of All Cells')")
+        page.wait_for_function(NONE_RUN, timeout=20_000)
+        for attempt in range(3):
+            # On a busy machine "Run All" can come before the kernel really listens, and then
+            # silently does nothing: if no cell starts, ask again.
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+            try:
+                page.wait_for_function(STARTED, timeout=20_000)
+                break
+            except Exception:
+                report.problems.append(f"Run All did nothing (attempt {attempt + 1})")
+        else:
+            raise TimeoutError("Run All Cells did not start any cell")
+        report.problems = [p for p in report.problems if not p.startswith("Run All did nothing")]
+        try:
+            page.wait_for_function(ALL_RUN, timeout=120_000)
+        except Exception:
+            prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+            status = page.locator(".jp-StatusBar-Item").all_inner_texts()
+            shots.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shots / "FAILED.png"))
+            raise TimeoutError(f"not every cell ran: prompts {prompts}; status bar {status}")
         page.wait_for_function(IDLE, timeout=180_000)
         page.wait_for_timeout(500)
         cells = page.locator(".jp-Notebook .jp-CodeCell")

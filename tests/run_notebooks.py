@@ -24,11 +24,17 @@ def text_outputs(nb) -> list[list[str]]:
     for cell in nb.cells:
         if cell.cell_type != "code" or IGNORE in cell.metadata.get("tags", []):
             continue
-        texts = []
+        texts, last_stream = [], None
         for out in cell.outputs:
             if out.output_type == "stream":
-                texts.append(f"{out.name}: {out.text}")
-            elif "text/plain" in out.get("data", {}):
+                if last_stream == out.name:  # a stream may arrive in pieces: join them
+                    texts[-1] += out.text
+                else:
+                    texts.append(f"{out.name}: {out.text}")
+                last_stream = out.name
+                continue
+            last_stream = None
+            if "text/plain" in out.get("data", {}):
                 texts.append(out["data"]["text/plain"])
         cells.append(texts)
     return cells
