@@ -43,18 +43,19 @@ class CheckFailed(AssertionError):
 class Result:
     status: str
     message: str
+    label: str | None = None  # shown instead of the status's usual label
 
     @property
     def passed(self) -> bool:
         return self.status == CORRECT
 
     def text(self) -> str:
-        return f"{_SYMBOLS[self.status]} {_LABELS[self.status]}: {self.message}"
+        return f"{_SYMBOLS[self.status]} {self.label or _LABELS[self.status]}: {self.message}"
 
     def html(self) -> str:
         colour = _COLOURS[self.status]
         return (f'<div style="border-left: 6px solid {colour}; padding: 0.3em 0.8em;">'
-                f"<strong>{_SYMBOLS[self.status]} {_LABELS[self.status]}:</strong> "
+                f"<strong>{_SYMBOLS[self.status]} {self.label or _LABELS[self.status]}:</strong> "
                 f"{html.escape(self.message)}</div>")
 
 
@@ -315,10 +316,11 @@ class TextQuestion(Question):
         if len(words) < self.min_words:
             return Result(WRONG, f"{len(words)} words so far; a good answer needs at least "
                           f"{self.min_words}. Say what the evidence shows and what it does not.")
-        checklist = " ".join(f"({i}) {p}" for i, p in enumerate(self.points, 1))
+        checklist = "; ".join(f"({i}) {p}" for i, p in enumerate(self.points, 1))
         return Result(CORRECT, f"{len(words)} words, thank you. Written answers are not marked "
-                      f"by the computer; check yours against these points: {checklist} "
-                      f"Then compare with a model answer: {self.qid}.solution().")
+                      f"by the computer; check yours against these points: {checklist}. "
+                      f"Then compare with a model answer: {self.qid}.solution().",
+                      label="Answer received")
 
 
 class ChartQuestion(Question):
