@@ -11,6 +11,7 @@ import json
 import os
 import socket
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -49,11 +50,20 @@ def run(folder: Path, notebook: str) -> list[list[str]]:
 
 
 def main(argv):
+    import faulthandler
+
+    # If a run stalls, say where, every minute, on standard error (the test keeps it).
+    faulthandler.dump_traceback_later(60, repeat=True)
     folder, notebooks = Path(argv[0]), argv[1:]
     os.environ.pop("MPLBACKEND", None)
     interfaces = sorted(name for _, name in socket.if_nameindex())  # of this network namespace
-    runs = {nb: [run(folder, nb), run(folder, nb)] for nb in notebooks}
-    print(json.dumps({"interfaces": interfaces, "runs": runs}))
+    runs, seconds = {}, {}
+    for nb in notebooks:
+        started = time.perf_counter()
+        runs[nb] = [run(folder, nb), run(folder, nb)]
+        seconds[nb] = round(time.perf_counter() - started, 2)
+        print(f"{nb}: {seconds[nb]} s", file=sys.stderr, flush=True)
+    print(json.dumps({"interfaces": interfaces, "runs": runs, "seconds": seconds}))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -57,8 +58,12 @@ def offline_run(tmp_path_factory):
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)
     env.pop("AICOURSE_STRICT", None)
+    started = time.monotonic()
     result = subprocess.run(["unshare", "-n", "sh", "-c", command], capture_output=True,
                             text=True, timeout=600, env=env)
+    # Kept for diagnosis: how long each notebook took, and where a stalled run was waiting.
+    (tmp_path_factory.getbasetemp() / "offline-run.log").write_text(
+        f"total {time.monotonic() - started:.1f} s\n" + result.stderr)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout), before, tree(folder)
 
