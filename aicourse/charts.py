@@ -16,6 +16,7 @@ printout all have a description.
 from __future__ import annotations
 
 import base64
+import html
 import io
 import textwrap
 from dataclasses import dataclass
@@ -97,6 +98,27 @@ class Bundle:
     data: dict
     metadata: dict
 
+    @property
+    def alt(self) -> str:
+        return self.metadata["image/png"]["alt"]
+
+    def publish(self) -> None:
+        """Display the chart, then its text description.
+
+        JupyterLab does not put display metadata into the image's alt attribute, so the
+        description also follows the image as a collapsed "Text description" that screen
+        readers reach and sighted readers can open.
+        """
+        from IPython.display import publish_display_data
+
+        publish_display_data(data=self.data, metadata=self.metadata)
+        publish_display_data(data={"text/html": description_html(self.alt)})
+
+
+def description_html(alt: str) -> str:
+    return ("<details><summary>Text description of the chart</summary>"
+            f"<p>{html.escape(alt)}</p></details>")
+
 
 def bundle(fig, alt: str | None = None) -> Bundle:
     """Render a finished figure once, with its alt text, and close it."""
@@ -114,7 +136,4 @@ def bundle(fig, alt: str | None = None) -> Bundle:
 
 def show(fig, alt: str | None = None) -> None:
     """Display a finished figure with its alt text, then close it so it is drawn only once."""
-    from IPython.display import publish_display_data
-
-    chart = bundle(fig, alt)
-    publish_display_data(data=chart.data, metadata=chart.metadata)
+    bundle(fig, alt).publish()

@@ -39,13 +39,13 @@ def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
 
 
 def _show(parts: list[Any]) -> None:
-    from IPython.display import display, publish_display_data
+    from IPython.display import display
 
     for part in parts:
         if isinstance(part, str):
             print(part)
         elif isinstance(part, charts.Bundle):
-            publish_display_data(data=part.data, metadata=part.metadata)
+            part.publish()
         else:
             display(part)
 

@@ -150,6 +150,8 @@ class Report:
     widget_cells: int = 0
     widgets_drawn: int = 0
     widgets_redrawn: int = 0
+    charts: int = 0
+    descriptions: int = 0
     problems: list[str] = field(default_factory=list)
     screenshot: str = ""
 
@@ -230,6 +232,9 @@ def run_notebook(browser, base: str, token: str, notebook: str, shots: Path,
         page.wait_for_timeout(500)
         cells = page.locator(".jp-Notebook .jp-CodeCell")
         report.code_cells = cells.count()
+        report.charts = page.locator(".jp-RenderedImage img").count()
+        report.descriptions = page.locator(
+            "details summary:text-is('Text description of the chart')").count()
         stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         report.errors = [stderr.nth(i).inner_text()[:300] for i in range(stderr.count())]
         for index in widget_cells:

@@ -63,3 +63,5 @@ def test_notebook_runs_in_jupyterlab(lab, notebook):
     assert report.widgets_drawn == len(expected_widgets)
     assert report.widgets_redrawn == len(expected_widgets)
     assert Path(report.screenshot).is_file()
+    # every chart on the page is followed by its text description (JupyterLab drops alt text)
+    assert report.descriptions == report.charts

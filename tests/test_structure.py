@@ -78,12 +78,19 @@ def test_lesson_has_two_charts_with_alt_text(lesson):
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
 def test_every_chart_output_has_alt_text(path):
+    """Alt text in the image's metadata and plain-text form, and as a text description after it."""
+    from aicourse import charts
+
     for cell in nbfiles.read(path)["cells"]:
-        for out in cell.get("outputs", []):
+        outputs = cell.get("outputs", [])
+        for i, out in enumerate(outputs):
             if "image/png" in out.get("data", {}):
                 alt = out.get("metadata", {}).get("image/png", {}).get("alt", "")
                 assert len(alt) > 30, f"chart without alt text in {path.name}"
-                assert out["data"].get("text/plain", "").startswith("[Chart]")
+                assert out["data"].get("text/plain", "") == f"[Chart] {alt}"
+                following = outputs[i + 1]["data"].get("text/html") if i + 1 < len(outputs) else None
+                assert following == charts.description_html(alt), \
+                    f"chart without a text description after it in {path.name}"
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
