@@ -64,4 +64,7 @@ def test_notebook_runs_in_jupyterlab(lab, notebook):
     assert report.widgets_redrawn == len(expected_widgets)
     assert Path(report.screenshot).is_file()
     # every chart on the page is followed by its text description (JupyterLab drops alt text)
+    stored_charts = sum("image/png" in o.get("data", {}) for c in nbfiles.read(ROOT / notebook)["cells"]
+                        for o in c.get("outputs", []))
+    assert report.charts >= stored_charts
     assert report.descriptions == report.charts
