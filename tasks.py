@@ -88,8 +88,9 @@ def latest_lane(pytest_args: list[str]) -> int:
         if subprocess.run([str(python), "-m", "pip", "install", "--quiet",
                            "--disable-pip-version-check", *packages]).returncode:
             sys.exit("Installing the newest packages failed (see pip's message above).")
-    subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], check=False,
-                   stdout=open(folder / "installed.txt", "w"))
+    with open(folder / "installed.txt", "w") as listing:
+        subprocess.run([str(python), "-m", "pip", "list", "--format=freeze"], check=False,
+                       stdout=listing)
     print(f"Installed versions: {folder.name}/installed.txt", flush=True)
     env = dict(os.environ)
     env.pop("MPLBACKEND", None)
