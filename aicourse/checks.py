@@ -81,6 +81,7 @@ def _kind_of(value: Any) -> str:
         "DataFrame": "a table (a pandas DataFrame)", "Series": "a column (a pandas Series)",
         "ndarray": "a NumPy array", "Figure": "a matplotlib Figure", "Axes": "matplotlib Axes",
         "function": "a function", "method": "a method", "type": "a type",
+        "int": "a whole number", "float": "a number",
     }.get(name, f"a value of type {name}")
 
 
@@ -241,7 +242,8 @@ class NumberQuestion(Question):
         if self.integer and value != int(value):
             return Result(WRONG, f"{value:g} is not a whole number; expected a whole {self.unit}.")
         if self._close(value, target):
-            return Result(CORRECT, f"{value:,.6g} ({self.unit}) matches the answer computed "
+            shown = f"{int(value)}" if self.integer else f"{value:,.6g}"
+            return Result(CORRECT, f"{shown} ({self.unit}) matches the answer computed "
                           "from the data.")
         for compute, message in self.mistakes:
             if self._close(value, float(compute()), 0.005):

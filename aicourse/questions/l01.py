@@ -58,8 +58,8 @@ q1 = NumberQuestion(
 q2 = NumberQuestion(
     LESSON, "q2", unit="USD billion",
     expected=lambda: _target(2030) / _rate(2017),
-    factor_advice={1000: "the answer is asked in US dollars billion; RMB 1 trillion is RMB 1,000 "
-                         "billion."},
+    factor_advice={1000: "the answer is asked in billions of US dollars; RMB 1 trillion is "
+                         "RMB 1,000 billion."},
     mistakes=[
         (lambda: _target(2030) * _rate(2017),
          "you multiplied by the exchange rate. The rate is renminbi per US dollar, so dividing "
