@@ -13,6 +13,7 @@ malformed file raises ``DataError`` with a message that names the file, line and
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
 import re
@@ -132,8 +133,12 @@ def _load(data_dir: str, name: str) -> pd.DataFrame:
     folder = Path(data_dir)
     listing, _ = _tables(data_dir)
     if name not in set(listing["dataset"]):
-        known = ", ".join(sorted(listing["dataset"]))
-        raise DataError(f"There is no dataset called '{name}'. Known datasets: {known}.")
+        close = difflib.get_close_matches(name, list(listing["dataset"]), n=3)
+        shown = name if len(name) <= 40 and name.isprintable() else name[:40].encode(
+            "unicode_escape").decode("ascii") + "…"
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise DataError(f"There is no dataset called '{shown}'.{hint} The list of datasets is "
+                        "in data/datasets.csv (or run data.datasets()).")
     spec = dictionary(name)
     filename = f"{name}.csv"
     raw = _read_raw(folder / filename)
@@ -167,7 +172,8 @@ def _load(data_dir: str, name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """Load one dataset by name (the file name without ``.csv``), typed and validated."""
     if not isinstance(name, str):
-        raise DataError(f"A dataset name is text, such as 'aidp_targets', not {name!r}.")
+        raise DataError("A dataset name is text, such as 'aidp_targets', not a value of type "
+                        f"{type(name).__name__}.")
     return _load(str(find_data_dir()), name).copy()
 
 
