@@ -173,3 +173,53 @@ def test_unknown_dataset_and_missing_folder(monkeypatch, tmp_path):
 def test_source_line_names_publishers():
     line = data.source_line(data.load("aidp_targets"))
     assert line.startswith("Source") and "data/sources.csv" in line
+
+
+# --- cross-checks between datasets (issue 4) ----------------------------------------------------
+
+def population_by_year():
+    pop = data.load("population")
+    return pop.groupby("year")["population_million"].mean()
+
+
+def test_5g_users_never_exceed_the_population():
+    five_g = data.load("five_g")
+    users = five_g[(five_g["indicator"] == "5g_users") & (five_g["status"] == "reported")]
+    pop = population_by_year()
+    checked = 0
+    for _, row in users.iterrows():
+        year = int(row["period"][:4])
+        if year in pop.index:
+            assert row["value"] < pop[year], f"5G users above population in {row['period']}"
+            checked += 1
+    assert checked >= 3
+
+
+def test_internet_penetration_agrees_with_users_and_population():
+    """CNNIC's penetration is users / population; allow 1.5 points for the population's date."""
+    net = data.load("internet_users").dropna(subset=["penetration_pct"])
+    pop = population_by_year()
+    checked = 0
+    for _, row in net.iterrows():
+        year, month = int(row["survey_date"][:4]), int(row["survey_date"][5:7])
+        base = year if month == 12 else year - 1  # the nearest year-end population
+        if base in pop.index:
+            implied = 100 * row["users_million"] / pop[base]
+            assert abs(implied - row["penetration_pct"]) < 1.5, (row["survey_date"], implied)
+            checked += 1
+    assert checked >= 8
+
+
+def test_export_control_timeline_is_in_range():
+    events = data.load("export_controls")
+    assert events["date"].between(pd.Timestamp("2018-01-01"), pd.Timestamp("2025-12-31")).all()
+    assert {"United States", "China"} <= set(events["actor"])
+
+
+@pytest.mark.parametrize("name", ["ai_publications", "notable_models"])
+def test_ai_index_series_keep_their_edition(name):
+    """Editions revise back years: the edition is part of the key, so none is spliced."""
+    key = LISTING.set_index("dataset").loc[name, "key"].split("|")
+    assert "edition" in key
+    table = data.load(name)
+    assert table["edition"].notna().all()
