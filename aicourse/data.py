@@ -160,11 +160,12 @@ def _load(data_dir: str, name: str) -> pd.DataFrame:
         if dup.any():
             line = int(dup.to_numpy().nonzero()[0][1]) + 2
             raise DataError(f"{filename}, line {line}: the key ({', '.join(key)}) repeats an earlier row.")
-    if "source_id" in table.columns:
-        known = set(sources()["source_id"])
-        for i, sid in enumerate(table["source_id"]):
-            if sid not in known:
-                raise DataError(f"{filename}, line {i + 2}, column 'source_id': "
+    known = None
+    for column in [c for c in table.columns if c.endswith("source_id")]:  # also coord_source_id ...
+        known = known or set(sources()["source_id"])
+        for i, sid in enumerate(table[column]):
+            if not pd.isna(sid) and sid not in known:
+                raise DataError(f"{filename}, line {i + 2}, column '{column}': "
                                 f"'{sid}' is not in sources.csv.")
     return table
 

@@ -15,7 +15,8 @@ NAMES = list(LISTING["dataset"])
 SOURCED = list(LISTING.loc[LISTING["sourced"] == "yes", "dataset"])
 FIGURE_KINDS = {"official target", "official statistic", "official document",
                 "independent estimate", "research institute estimate",
-                "news report of an official figure", "news conversion"}
+                "news report of an official figure", "news conversion", "expert assessment",
+                "reference information"}
 
 
 def test_every_csv_is_listed_and_every_listed_dataset_exists():
@@ -64,7 +65,9 @@ def test_every_source_is_complete_and_used():
         assert len(row["excerpt"].split()) <= 60 or len(row["excerpt"]) <= 200
     used = set()
     for name in SOURCED:
-        used |= set(data.load(name)["source_id"])
+        table = data.load(name)
+        for column in [c for c in table.columns if c.endswith("source_id")]:
+            used |= set(table[column].dropna())
     cited = set()  # a lesson may cite a source in its text by its id, written `source_id`
     for path in (DATA.parent / "notebooks").glob("*.ipynb"):
         cited |= set(re.findall(r"`([a-z0-9_]+)`", path.read_text(encoding="utf-8")))
@@ -223,3 +226,24 @@ def test_ai_index_series_keep_their_edition(name):
     assert "edition" in key
     table = data.load(name)
     assert table["edition"].notna().all()
+
+
+def test_rules_are_adopted_before_they_take_effect():
+    rules = data.load("rules_timeline")
+    both = rules.dropna(subset=["adopted", "in_force"])
+    assert len(both) >= 10
+    late = both[both["adopted"] > both["in_force"]]
+    assert late.empty, late[["instrument", "adopted", "in_force"]]
+    assert {"China", "European Union", "United States"} <= set(rules["jurisdiction"])
+
+
+def test_pilot_zones_lie_inside_china():
+    """A bounding box of China (about 18-54 N, 73-135 E) catches swapped or mistyped coordinates."""
+    zones = data.load("pilot_zones")
+    assert zones["latitude"].between(18, 54).all() and zones["longitude"].between(73, 135).all()
+    assert zones["coord_source_id"].notna().all()
+
+
+def test_hub_members_and_zone_cities_are_named():
+    hubs = data.load("innovation_hubs")
+    assert hubs["hub"].nunique() == 3
