@@ -247,3 +247,18 @@ def test_pilot_zones_lie_inside_china():
 def test_hub_members_and_zone_cities_are_named():
     hubs = data.load("innovation_hubs")
     assert hubs["hub"].nunique() == 3
+
+
+def test_claim_verdicts_rest_on_rows_that_exist():
+    claims = data.load("claims")
+    checkable = claims[claims["reference_verdict"] != "not checkable"]
+    assert checkable["evidence"].notna().all(), "a verdict other than 'not checkable' needs evidence"
+    for _, claim in claims.dropna(subset=["evidence"]).iterrows():
+        for ref in claim["evidence"].split("|"):
+            name, _, source_id = ref.partition(":")
+            assert name in NAMES, f"{claim['claim_id']}: no dataset {name}"
+            table = data.load(name)
+            cited = set()
+            for column in [c for c in table.columns if c.endswith("source_id")]:
+                cited |= set(table[column].dropna())
+            assert source_id in cited, f"{claim['claim_id']}: no row of {name} cites {source_id}"
