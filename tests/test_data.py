@@ -262,3 +262,47 @@ def test_claim_verdicts_rest_on_rows_that_exist():
             for column in [c for c in table.columns if c.endswith("source_id")]:
                 cited |= set(table[column].dropna())
             assert source_id in cited, f"{claim['claim_id']}: no row of {name} cites {source_id}"
+
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
+                8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen",
+                20: "twenty"}
+
+
+def _spellings(value: float) -> set[str]:
+    """Ways a source may print a value: scaled by thousands, millions ..., rounded or not."""
+    out = set()
+    for x in (value, value / 1e3, value / 1e6, value / 1e9, value * 1e3, value / 1e4, value / 1e8,
+              value * 10, value / 10, value / 100):
+        for fmt in ("{:.0f}", "{:.1f}", "{:.2f}", "{:.3f}", "{:g}"):
+            text = fmt.format(x)
+            out.add(text)
+            if "." in text:
+                out.add(text.rstrip("0").rstrip("."))
+    out.discard("0")
+    if value in NUMBER_WORDS:
+        out.add(NUMBER_WORDS[value])
+    return out
+
+
+def test_every_figure_appears_in_its_source_excerpt():
+    """A typed-in figure that its own quotation does not contain is a typo or a wrong source."""
+    src = data.sources().set_index("source_id")
+    skip_units = {"year", "report number", "paragraph number", "degrees"}
+    missing, checked = [], 0
+    for name in SOURCED:
+        table = data.load(name)
+        spec = data.dictionary(name).set_index("column")
+        columns = [c for c in table.columns if spec.loc[c, "type"] in ("int", "float")
+                   and spec.loc[c, "unit"] not in skip_units
+                   and c not in ("latitude", "longitude", "batch", "edition", "data_year")]
+        for _, row in table.iterrows():
+            excerpt = src.loc[row["source_id"], "excerpt"].replace(",", "").replace("\u00a0", " ")
+            for column in columns:
+                if pd.isna(row[column]):
+                    continue
+                checked += 1
+                if not any(s in excerpt or s in excerpt.lower() for s in _spellings(float(row[column]))):
+                    missing.append(f"{name}.{column}={row[column]} ({row['source_id']})")
+    assert checked > 300
+    assert missing == [], missing
