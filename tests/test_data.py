@@ -272,9 +272,10 @@ NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 
 def _spellings(value: float) -> set[str]:
     """Ways a source may print a value: scaled by thousands, millions ..., rounded or not."""
     out = set()
+    # x100 and /1e4, /1e8: Chinese sources count in 万 (10^4) and 亿 (10^8)
     for x in (value, value / 1e3, value / 1e6, value / 1e9, value * 1e3, value / 1e4, value / 1e8,
-              value * 10, value / 10, value / 100):
-        for fmt in ("{:.0f}", "{:.1f}", "{:.2f}", "{:.3f}", "{:g}"):
+              value * 10, value / 10, value * 100, value / 100):
+        for fmt in ("{:.0f}", "{:.1f}", "{:.2f}", "{:.3f}", "{:.4f}", "{:g}"):
             text = fmt.format(x)
             out.add(text)
             if "." in text:
@@ -302,7 +303,8 @@ def test_every_figure_appears_in_its_source_excerpt():
                 if pd.isna(row[column]):
                     continue
                 checked += 1
-                if not any(s in excerpt or s in excerpt.lower() for s in _spellings(float(row[column]))):
+                if not any(re.search(rf"(?<![\d.]){re.escape(s)}(?![\d]|\.\d)", excerpt.lower())
+                           for s in _spellings(float(row[column]))):
                     missing.append(f"{name}.{column}={row[column]} ({row['source_id']})")
     assert checked > 300
     assert missing == [], missing
