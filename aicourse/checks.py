@@ -333,10 +333,11 @@ class ChartQuestion(Question):
     """
 
     def __init__(self, lesson, qid, *, series: Callable[[], list[float]], unit_words: list[str],
-                 hints: list[str], log_y: bool = False, need_source: bool = True):
+                 hints: list[str], log_y: bool = False, need_source: bool = True,
+                 any_order: bool = False):
         super().__init__(lesson, qid, hints=hints)
         self._series, self.unit_words = series, unit_words
-        self.log_y, self.need_source = log_y, need_source
+        self.log_y, self.need_source, self.any_order = log_y, need_source, any_order
 
     def _evaluate(self, answer):
         from matplotlib.axes import Axes
@@ -356,7 +357,7 @@ class ChartQuestion(Question):
         ax = axes[0]
         problems = []
         expected = [float(v) for v in self._series()]
-        if not self._shows(ax, expected):
+        if not self._shows(ax, expected, self.any_order):
             problems.append("it does not show the expected values (check which rows and column "
                             "you plotted)")
         if not ax.get_title(loc="left") and not ax.get_title() and not answer._suptitle:
@@ -378,11 +379,15 @@ class ChartQuestion(Question):
         return Result(CORRECT, "the chart shows the right data and has every part a chart needs.")
 
     @staticmethod
-    def _shows(ax, expected: list[float]) -> bool:
+    def _shows(ax, expected: list[float], any_order: bool = False) -> bool:
         def same(values):
             values = [float(v) for v in values]
-            return len(values) == len(expected) and all(
-                math.isclose(a, b, rel_tol=1e-6) for a, b in zip(values, expected))
+            if any_order:  # e.g. bars sorted by size
+                values, target = sorted(values), sorted(expected)
+            else:
+                target = expected
+            return len(values) == len(target) and all(
+                math.isclose(a, b, rel_tol=1e-6) for a, b in zip(values, target))
 
         for line in ax.lines:
             if same(line.get_ydata()):

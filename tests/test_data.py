@@ -59,6 +59,7 @@ def test_every_source_is_complete_and_used():
             assert row[field].strip(), f"{row['source_id']}: empty {field}"
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|n\.d\.", row["date"]), row["source_id"]
         assert re.match(r"https?://\S+$", row["url"]), row["source_id"]
+        assert row["url"].count("://") == 1 and "/tmp/" not in row["url"], row["source_id"]
         assert row["quality"] in {"primary", "reprint", "secondary", "weak"}
         # publishers appear in chart source lines, whose font has no Chinese characters
         assert not re.search(r"[\u4e00-\u9fff]", row["publisher"]), row["source_id"]

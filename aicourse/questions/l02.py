@@ -1,0 +1,100 @@
+"""Lesson 02's exercise questions. Expected answers are computed from data/, never typed in."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from aicourse import data
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
+from aicourse.views.l02 import zones_with_hub
+
+LESSON = "02"
+
+
+def _investment(edition: int) -> pd.DataFrame:
+    inv = data.load("private_ai_investment")
+    return inv[(inv["edition"] == edition) & (inv["country"] != "World")]
+
+
+def _us_over_china(edition: int) -> float:
+    inv = _investment(edition).set_index("country")["value_usd_bn"]
+    return float(inv["United States"] / inv["China"])
+
+
+q1 = NumberQuestion(
+    LESSON, "q1", unit="pilot zones", integer=True,
+    expected=lambda: int((zones_with_hub()["hub"] != "none").sum()),
+    mistakes=[(lambda: int((zones_with_hub()["hub"] == "none").sum()),
+               "that is the number of zones outside the three hubs.")],
+    hints=["zones_with_hub() gives every pilot zone with the hub it lies in, or 'none'.",
+           "Count the rows whose hub is not 'none': (zones['hub'] != 'none').sum()."],
+)
+
+q2 = NumberQuestion(
+    LESSON, "q2", unit="times", rel_tol=0.005,
+    expected=lambda: _us_over_china(2025),
+    mistakes=[(lambda: 1 / _us_over_china(2025),
+               "that is China divided by the United States; the question asks how many times "
+               "larger the US figure is."),
+              (lambda: _us_over_china(2024), "that uses the 2024 edition (data for 2023); the "
+               "question asks for the 2025 edition (data for 2024).")],
+    hints=["Select the rows of edition 2025 for the United States and for China.",
+           "Divide the US value by the Chinese value."],
+)
+
+q3 = ChartQuestion(
+    LESSON, "q3", unit_words=["USD", "dollar"], any_order=True,
+    series=lambda: list(_investment(2025)["value_usd_bn"]),
+    hints=["Select edition 2025 without the 'World' row, then ax.bar(countries, values).",
+           "Label the y-axis with the unit (USD billion), give a title, and add the source line "
+           "with charts.finish(..., source=data.source_line(table), ...)."],
+)
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="c",
+    options={"a": "Huawei", "b": "ByteDance", "c": "Xiaomi", "d": "iFlytek"},
+    explanations={
+        "a": "Huawei is often named beside Baidu, Alibaba and Tencent, and it belongs to the "
+             "national AI team, but it is not the X of BATX. This is the article's mistake.",
+        "b": "ByteDance is not part of the acronym.",
+        "c": "BATX adds Xiaomi to Baidu, Alibaba and Tencent; the term spread around Xiaomi's "
+             "listing plans in 2018.",
+        "d": "iFlytek is a national-team company for intelligent voice, not part of BATX.",
+    },
+    hints=["Look at the in_batx column of the firms table.",
+           "Which firm has in_batx 'yes' but in_bat 'no'?"],
+)
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="b",
+    options={
+        "a": "the number of newly funded AI companies fell by more than half in one year",
+        "b": "the two editions counted the same year with different data and methods",
+        "c": "the 2023 edition corrected a typing error in the 2022 edition",
+        "d": "one figure is for the United States only",
+    },
+    explanations={
+        "a": "both figures describe the same year, 2021; nothing fell.",
+        "b": "the AI Index revises back years between editions (sources and definitions change), "
+             "so compare within one edition and never join editions into one series silently.",
+        "c": "nothing in the data says it was a typing error; revisions of this size come from "
+             "changes in data and method.",
+        "d": "both rows are the world total.",
+    },
+    hints=["Both numbers describe the world in 2021. Which column differs?",
+           "The edition column: what changes between two editions of a report?"],
+)
+
+q6 = TextQuestion(
+    LESSON, "q6", min_words=60,
+    points=[
+        "uses the national-team platforms and pilot zones as evidence of state direction",
+        "uses the firms' own fields and private investment as evidence of market activity",
+        "notes what the data cannot show (spending, foreign partnerships and acquisitions)",
+        "weighs both readings before concluding",
+    ],
+    hints=["Who chose the platforms' domains and the pilot zones? Who funds the firms?",
+           "The course's data show lists and dates, not money flows between state and firms."],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6]
