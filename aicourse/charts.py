@@ -69,6 +69,8 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.set_size_inches(*FIGSIZE)
+    for label in ax.texts:  # labels inside the plot need no room around it: tight_layout
+        label.set_in_layout(False)  # would measure each one (slow for maps with many names)
     source = textwrap.fill(source, width=SOURCE_WIDTH)
     lines = source.count("\n") + 1
     fig.tight_layout(rect=(0, 0.015 + 0.04 * lines, 1, 1))

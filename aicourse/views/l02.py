@@ -60,7 +60,7 @@ def ecosystem_view(hub: str = ALL, field: str = ALL, up_to_year: int = 2021):
     for _, z in chosen.iterrows():
         ax.annotate(z["zone"], (z["longitude"], z["latitude"]), xytext=(4, 3),
                     textcoords="offset points", fontsize=8)
-    ax.set_xlim(100, 127)
+    ax.set_xlim(100, 131)
     ax.set_ylim(20, 48)
     ax.legend(loc="lower right")
     names = ", ".join(chosen["zone"]) or "none"
