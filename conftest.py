@@ -34,21 +34,15 @@ def pytest_runtest_setup(item):
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Say where the browser test left its screenshots, if it ran."""
+    """Say where the browser test left its screenshots, if it ran during this session."""
     import sys
 
-    driver = sys.modules.get("labdriver")
-    folder = getattr(driver, "SCREENSHOTS", None)
-    if folder is None:
-        from pathlib import Path
-        import os
-        import tempfile
+    sys.path.insert(0, str(ROOT / "tests"))
+    from labdriver import SCREENSHOTS  # one definition of the folder, shared with the test
 
-        folder = Path(os.environ.get("AICOURSE_SCREENSHOTS",
-                                     Path(tempfile.gettempdir()) / "aicourse-screenshots"))
-    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.is_dir() else []
     if shots and getattr(config, "_aicourse_started", 0) <= max(p.stat().st_mtime for p in shots):
-        terminalreporter.write_line(f"Browser screenshots ({len(shots)}): {folder}")
+        terminalreporter.write_line(f"Browser screenshots ({len(shots)}): {SCREENSHOTS}")
 
 
 def pytest_configure(config):

@@ -31,8 +31,17 @@ STAMP = VENV / "course-requirements.txt"
 LESSON_00 = "notebooks/00_start_here.ipynb"
 
 
-def venv_python() -> Path:
-    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+def venv_python(folder: Path = VENV) -> Path:
+    return folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def create_venv(folder: Path) -> None:
+    print(f"Creating a Python environment in {folder.name}/ ...", flush=True)
+    try:
+        venv.EnvBuilder(with_pip=True).create(folder)
+    except Exception as exc:  # e.g. Debian/Ubuntu without the python3-venv package
+        sys.exit(f"Could not create {folder.name}/ ({exc}). On Debian or Ubuntu, install the "
+                 "package python3-venv first; or use the conda route in the README.")
 
 
 def _digest(requirements: str) -> str:
@@ -52,12 +61,7 @@ def ensure_env(requirements: str) -> Path:
                                                 and _digest("requirements-test.txt") in done)):
         return python
     if not python.is_file():
-        print(f"Creating the course environment in {VENV.name}/ ...", flush=True)
-        try:
-            venv.EnvBuilder(with_pip=True).create(VENV)
-        except Exception as exc:  # e.g. Debian/Ubuntu without the python3-venv package
-            sys.exit(f"Could not create {VENV.name}/ ({exc}). On Debian or Ubuntu, install the "
-                     "package python3-venv first; or use the conda route in the README.")
+        create_venv(VENV)
     print(f"Installing {requirements} (a few minutes the first time) ...", flush=True)
     done_ok = subprocess.run([str(python), "-m", "pip", "install", "--quiet",
                               "--disable-pip-version-check", "-r", str(ROOT / requirements)])
@@ -75,10 +79,9 @@ def latest_lane(pytest_args: list[str]) -> int:
     before it reaches a class. The test tools stay pinned; only the runtime packages float.
     """
     folder = ROOT / ".venv-latest"
-    python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    python = venv_python(folder)
     if not python.is_file():
-        print(f"Creating {folder.name}/ ...", flush=True)
-        venv.EnvBuilder(with_pip=True).create(folder)
+        create_venv(folder)
     runtime = [line.split("==")[0].strip() for line in (ROOT / "requirements.txt").read_text()
                .splitlines() if line.strip() and not line.startswith(("#", "-"))]
     tools = [line.strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()
