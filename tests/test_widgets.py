@@ -85,3 +85,80 @@ def test_explore_builds_controls_and_redraws(capsys):
     assert calls == [1]  # drawn once, shown as the static picture and as the live view
     slider.value = 3
     assert calls[-1] == 3
+
+
+# --- lesson 04: the indicator explorer ----------------------------------------------------------
+
+def test_indicator_view_draws_every_setting():
+    from aicourse.views import l04
+
+    for indicator in l04.indicator_options():
+        for scale in l04.scale_options():
+            for per in l04.per_options():
+                fig, table = l04.indicator_view(indicator, scale, per)
+                ax = fig.axes[0]
+                assert ax.get_yscale() == scale and len(charts.alt_text(fig)) > 50
+                assert any("Source" in t.get_text() for t in fig.texts)
+                assert not table.empty and "source quality" in table
+                matplotlib.pyplot.close(fig)
+
+
+def test_indicator_view_draws_the_target():
+    from aicourse.views import l04
+
+    fig, _ = l04.indicator_view("5G base stations", "linear", "totals")
+    target = l04.rows_of("5G base stations").query("status == 'target'")["value"].item()
+    levels = [line.get_ydata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"]
+    assert levels == [target / 1e6]  # drawn in millions, as the axis says
+    matplotlib.pyplot.close(fig)
+    fig, _ = l04.indicator_view("Internet users", "linear", "totals")
+    assert not [l for l in fig.axes[0].lines if l.get_linestyle() == "--"], "no target, no line"
+    matplotlib.pyplot.close(fig)
+
+
+def test_per_person_divides_by_the_population_of_the_right_year():
+    from aicourse.views import l04
+
+    table = l04.indicator_table("5G base stations", "per person")
+    label = "Stations per 10,000 people"
+    computed = table[table["series"] == "5G base stations"].set_index("period")[label]
+    pop = l04.population()
+    stations = l04.base_stations()
+    assert computed["2024"] == pytest.approx(stations[2024] / (pop[2024] * 1e6) * 1e4)
+    # a November count is divided by the population at the end of the year before
+    november = l04.rows_of("5G base stations").query("period == '2025-11'")["value"].item()
+    assert computed["2025-11"] == pytest.approx(november / pop[2024] * 1e4 / 1e6)
+    # no population for 2025 yet: that year is left out, not divided by another year's figure
+    assert math.isnan(computed["2025"])
+    # the computed figures agree with MIIT's own per-10,000 figures where both exist
+    own = table[table["series"] == "MIIT's own figure"].set_index("period")[label]
+    assert computed["2020"] == pytest.approx(own["2020"], abs=0.1)
+    assert computed["2021"] == pytest.approx(own["2021"], abs=0.1)
+
+
+def test_measures_are_not_joined_into_one_line():
+    from aicourse.views import l04
+
+    fig, table = l04.indicator_view("5G users", "linear", "totals")
+    assert table["series"].nunique() == 3  # connections, handsets online, mobile phone users
+    joined = [l for l in fig.axes[0].lines if l.get_linestyle() == "-"]
+    assert [l.get_label() for l in joined] == ["5G mobile phone users"]
+    matplotlib.pyplot.close(fig)
+
+
+def test_period_x_and_population_year():
+    from aicourse.views import l04
+
+    assert l04.period_x("2024") == 2024.0 and l04.period_x("2025-06") == 2024.5
+    assert l04.population_year("2024-12") == 2024 and l04.population_year("2025-06") == 2024
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"indicator": "6G"}, {"indicator": None}, {"indicator": float("nan")}, {"scale": "square"},
+    {"scale": True}, {"per": "per household"}, {"per": 10**100}, {"indicator": ["5G users"]},
+])
+def test_indicator_view_bad_inputs_raise_view_error(kwargs):
+    from aicourse.views import l04
+
+    with pytest.raises(widgets.ViewError):
+        l04.indicator_view(**{"indicator": "5G users", "scale": "log", "per": "totals", **kwargs})

@@ -1,0 +1,183 @@
+"""Lesson 04's exercise questions. Expected answers are computed from data/, never typed in."""
+
+from __future__ import annotations
+
+from aicourse import data
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
+from aicourse.views.l04 import base_stations, population
+
+LESSON = "04"
+
+
+def _station_target() -> float:
+    g = data.load("five_g")
+    return float(g.loc[(g["indicator"] == "5g_base_stations") & (g["status"] == "target"),
+                       "value"].item())
+
+
+def _november_2025() -> float:
+    g = data.load("five_g")
+    return float(g.loc[(g["indicator"] == "5g_base_stations") & (g["period"] == "2025-11"),
+                       "value"].item())
+
+
+def _per_person(year: int, station_year: int | None = None) -> float:
+    """Stations per person: the count at the end of ``station_year`` over the population."""
+    return float(base_stations()[station_year or year] / (population()[year] * 1e6))
+
+
+def _payments(indicator: str, year: int) -> float:
+    p = data.load("payments")
+    return float(p.loc[(p["indicator"] == indicator) & (p["period"] == str(year)), "value"].item())
+
+
+def _cagr(start: float, end: float, years: int) -> float:
+    return (end / start) ** (1 / years) - 1
+
+
+def _bank_growth(indicator: str = "bank_mobile_payments_transactions", years: int = 4) -> float:
+    return _cagr(_payments(indicator, 2016), _payments(indicator, 2020), years)
+
+
+q1 = NumberQuestion(
+    LESSON, "q1", unit="times", rel_tol=0.001,
+    expected=lambda: base_stations()[2025] / _station_target(),
+    factor_advice={100: "give a ratio (1.5 for one and a half times), not a percentage."},
+    mistakes=[
+        (lambda: _station_target() / base_stations()[2025],
+         "that is the target divided by the count; the question asks how many times the target "
+         "the count was, so divide the count by the target."),
+        (lambda: base_stations()[2025] / _station_target() - 1,
+         "that is how far the count was above the target, as a fraction. The question asks how "
+         "many times the target it was (the ratio itself)."),
+        (lambda: base_stations()[2024] / _station_target(),
+         "that uses the count at the end of 2024; the question asks for the end of 2025."),
+        (lambda: _november_2025() / _station_target(),
+         "that uses the count at the end of November 2025; the question asks for the end of the "
+         "year (the row whose period is 2025 and status is reported)."),
+    ],
+    hints=["Take the end-2025 count from stations and the target from the row of five_g whose "
+           "indicator is '5g_base_stations' and whose status is 'target'.",
+           "Divide the count by the target: stations[2025] / target."],
+)
+
+q2 = NumberQuestion(
+    LESSON, "q2", unit="stations per 10,000 people",
+    expected=lambda: _per_person(2024) * 10_000,
+    factor_advice={
+        1_000_000: "the population column is in millions of people: multiply it by 1,000,000 "
+                   "before you divide.",
+        100: "that is per million people (or a power of ten off): the question asks per 10,000 "
+             "people.",
+    },
+    mistakes=[
+        (lambda: _per_person(2024),
+         "that is stations per person; multiply by 10,000 for stations per 10,000 people."),
+        (lambda: 1 / _per_person(2024),
+         "that is people per station: the division is the wrong way round."),
+        (lambda: _per_person(2023) * 10_000,
+         "that uses the end of 2023; the question asks for the end of 2024."),
+    ],
+    hints=["You need the stations at the end of 2024 and the population at the end of 2024 "
+           "(population_million, in millions).",
+           "people = population_million * 1,000,000; then stations / people * 10,000."],
+)
+
+q3 = ChartQuestion(
+    LESSON, "q3", unit_words=["station"], log_y=True,
+    series=lambda: list(base_stations().sort_index().values),
+    hints=["fig, ax = plt.subplots(); ax.plot(stations.index, stations.values), then "
+           "ax.set_yscale('log').",
+           "Plot the counts as they are (not in millions). Label the y-axis with the unit "
+           "(stations), give a title, and add the source line with charts.finish(..., "
+           "source=data.source_line(rows), ...), where rows are the rows of five_g you plotted."],
+)
+
+q4 = NumberQuestion(
+    LESSON, "q4", unit="a fraction per year, 0.05 for 5 %",
+    expected=lambda: _bank_growth(),
+    factor_advice={100: "give the rate as a fraction (0.05 for 5 %), not as a percentage."},
+    mistakes=[
+        (lambda: _bank_growth(years=5),
+         "you counted 5 years. From 2016 to 2020 there are 4 years of growth (2020 - 2016)."),
+        (lambda: (_payments("bank_mobile_payments_transactions", 2020)
+                  / _payments("bank_mobile_payments_transactions", 2016) - 1) / 4,
+         "that is the simple average growth (total growth divided by the years). Growth "
+         "compounds: use (end / start) ** (1 / years) - 1."),
+        (lambda: _payments("bank_mobile_payments_transactions", 2020)
+         / _payments("bank_mobile_payments_transactions", 2016),
+         "that is how many times larger the 2020 figure is (the growth factor over four years), "
+         "not the growth rate per year."),
+        (lambda: _bank_growth("bank_mobile_payments_value"),
+         "that is the growth of the value of the payments (RMB trillion); the question asks "
+         "about their number (transactions)."),
+    ],
+    hints=["Select the rows of payments whose indicator is 'bank_mobile_payments_transactions' "
+           "and take the values for the periods '2016' and '2020'.",
+           "A compound annual growth rate needs only the start, the end and the number of years "
+           "between them; the missing 2019 does not matter.",
+           "(end / start) ** (1 / 4) - 1."],
+)
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="b",
+    options={
+        "a": "average the two figures and draw one line through the average",
+        "b": "draw MIIT's count in the line with MIIT's later counts, and show the Global Times "
+             "figure as a separate point with its source",
+        "c": "use the larger figure, because a later report usually revises a count upwards",
+        "d": "leave 2020 out of the chart, because the sources disagree",
+    },
+    explanations={
+        "a": "the two figures count different things (base stations and 'sites') and come from "
+             "different sources; their average is a number that nobody reported.",
+        "b": "one measure from one source makes one line; the other figure stays visible, "
+             "marked as what it is, so a reader sees the disagreement.",
+        "c": "nothing in the data says the larger figure is a revision: the Global Times does not "
+             "say where its figure comes from, and it counts 'sites', not base stations.",
+        "d": "leaving the year out hides the disagreement and breaks the series; keep both "
+             "figures, say which one the line uses, and why.",
+    },
+    hints=["Read the measure and body columns of the two rows.",
+           "Can two figures that count different things, from different sources, be averaged or "
+           "joined into one line?"],
+)
+
+q6 = ChoiceQuestion(
+    LESSON, "q6", correct="b",
+    options={
+        "a": "fewer stations were added each year",
+        "b": "the count kept rising, but its growth rate fell each year",
+        "c": "the number of stations fell",
+        "d": "nothing: a log scale distorts the data",
+    },
+    explanations={
+        "a": "the number added each year rose until 2023 and fell after (see the lesson's table); "
+             "a log scale shows ratios, not the amounts added. The linear chart answers that.",
+        "b": "on a log scale a constant growth rate is a straight line; a line that bends "
+             "downwards is growing by a smaller percentage each year, while it still rises.",
+        "c": "the line rises every year on both scales; a falling count would make it go down.",
+        "d": "a log scale does not distort: it shows equal ratios as equal distances. A linear "
+             "and a log chart of the same data answer different questions.",
+    },
+    hints=["On a log scale, what does a straight line mean?",
+           "Compare the growth column (growth on the year before) of the lesson's table with "
+           "the shape of your line."],
+)
+
+q7 = TextQuestion(
+    LESSON, "q7", min_words=60,
+    points=[
+        "uses the number of people online and of payments as evidence for a data advantage",
+        "names limits: what payment records can teach, data held by separate firms (silos), "
+        "the Personal Information Protection Law",
+        "notes that computing power and chips matter as well as data",
+        "says what the data cannot show and weighs both views before concluding",
+    ],
+    hints=["View A rests on scale: how many people are online and how many payments they make. "
+           "What does View B say about the kind of data, who holds it and the law?",
+           "AI needs data, computing power and chips: which of these does this lesson measure, "
+           "and which do other lessons cover?"],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]

@@ -1,0 +1,242 @@
+"""Lesson 04's widget: one infrastructure indicator, on a linear or a log scale, as totals or
+per person, with its official target where the data hold one. Pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from aicourse import charts, data
+from aicourse.widgets import ViewError
+
+SCALES = ("linear", "log")
+PERS = ("totals", "per person")
+#: Measures that are the same count in other words (CNNIC's wording of MIIT's station count).
+SAME_COUNT = {"5G base stations built and opened, cumulative": "5G base stations"}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    table: str           # dataset name
+    code: str            # value of the indicator column ("" for internet_users)
+    unit: str            # axis label for totals
+    scale: float         # shown value = value / scale (e.g. stations in millions)
+    per_unit: str        # axis label per person
+    per_factor: float    # per-person value = value / population_million * per_factor
+    flow: bool = False   # a total for a year (payments) rather than a count at a date
+    official_per: str = ""   # indicator of the same table with the body's own per-person figure
+
+
+INDICATORS = {
+    "5G base stations": Indicator("five_g", "5g_base_stations", "Stations (million)", 1e6,
+                                  "Stations per 10,000 people", 1e4 / 1e6,
+                                  official_per="5g_base_stations_per_10k"),
+    "5G users": Indicator("five_g", "5g_users", "Million users (see the measure)", 1,
+                          "Users as % of the population", 100),
+    "Internet users": Indicator("internet_users", "", "Million people", 1,
+                                "Internet users as % of the population", 100,
+                                official_per="penetration_pct"),
+    "Online payment users": Indicator("payments", "online_payment_users", "Million people", 1,
+                                      "Online payment users as % of the population", 100),
+    "Bank mobile payments: number": Indicator(
+        "payments", "bank_mobile_payments_transactions", "Billion transactions in the year", 1,
+        "Transactions per person in the year", 1e3, flow=True),
+    "Bank mobile payments: value": Indicator(
+        "payments", "bank_mobile_payments_value", "RMB trillion in the year", 1,
+        "RMB thousand per person in the year", 1e3, flow=True),
+    "Non-bank online payments: number": Indicator(
+        "payments", "nonbank_online_payments_transactions", "Billion transactions in the year", 1,
+        "Transactions per person in the year", 1e3, flow=True),
+    "Non-bank online payments: value": Indicator(
+        "payments", "nonbank_online_payments_value", "RMB trillion in the year", 1,
+        "RMB thousand per person in the year", 1e3, flow=True),
+    "Total computing power": Indicator("computing_power", "total_computing_power", "EFLOPS", 1,
+                                       "GFLOPS per person", 1e3),
+}
+
+
+def indicator_options() -> list[str]:
+    return list(INDICATORS)
+
+
+def scale_options() -> list[str]:
+    return list(SCALES)
+
+
+def per_options() -> list[str]:
+    return list(PERS)
+
+
+def series_name(measure: str) -> str:
+    """The count a measure describes, without its date: '5G sites (end of year)' -> '5G sites'."""
+    name = measure.split(" (")[0]
+    return SAME_COUNT.get(name, name)
+
+
+def period_x(period: str) -> float:
+    """Where a period goes on a year axis whose ticks are year ends: '2024' (end of 2024) ->
+    2024.0, '2025-06' (end of June 2025) -> 2024.5."""
+    year = int(period[:4])
+    return float(year) if len(period) == 4 else year - 1 + int(period[5:7]) / 12
+
+
+def log_ticks(ax, values) -> None:
+    """A log axis with ticks at 1, 2 and 5 times a power of ten (more for a narrow range),
+    written out in full."""
+    low, high = min(values), max(values)
+    for mantissas in ((1, 2, 5), (1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9)):  # finer for a narrow range
+        ticks = [m * 10.0 ** k for k in range(-3, 8) for m in mantissas
+                 if low / 1.5 <= m * 10.0 ** k <= high * 1.5]
+        if len(ticks) >= 4:
+            break
+    ax.set_yscale("log")
+    ax.minorticks_off()
+    ax.set_yticks(ticks, [f"{t:,g}" for t in ticks])
+
+
+def population() -> pd.Series:
+    """Year-end population of mainland China, million people, indexed by year."""
+    pop = data.load("population")
+    return pop.set_index("year")["population_million"].astype(float)
+
+
+def population_year(period: str) -> int:
+    """The year-end population to divide by: the same year for a year or December, else the
+    year before (the latest year-end at or before the date)."""
+    year = int(period[:4])
+    return year if len(period) == 4 or period.endswith("-12") else year - 1
+
+
+def base_stations() -> pd.Series:
+    """5G base stations at the end of each year: the 'base stations' count only (not the
+    Global Times count of '5G sites'), reported figures only, indexed by year."""
+    g = data.load("five_g")
+    rows = g[(g["indicator"] == "5g_base_stations") & (g["status"] == "reported")
+             & (g["date_precision"] == "year")]
+    rows = rows[rows["measure"].map(series_name) == "5G base stations"]
+    return rows.set_index(rows["period"].astype(int))["value"].rename("stations")
+
+
+def rows_of(indicator: str) -> pd.DataFrame:
+    """The rows of one indicator in one shape: period, date, series, value, status, body,
+    qualifier, figure_kind, source_id (values as stored, not scaled)."""
+    spec = INDICATORS[indicator]
+    if spec.table == "internet_users":
+        t = data.load("internet_users")
+        rows = pd.DataFrame({
+            "period": t["survey_date"], "series": "internet users (CNNIC survey)",
+            "value": t["users_million"], "status": "reported", "body": "CNNIC",
+            "qualifier": t["users_qualifier"], "figure_kind": t["figure_kind"],
+            "source_id": t["source_id"]})
+    else:
+        t = data.load(spec.table)
+        t = t[t["indicator"] == spec.code]
+        rows = t.assign(
+            series=t["measure"].map(series_name) if "measure" in t else indicator.lower(),
+            status=t["status"] if "status" in t else "reported")
+    rows = rows.assign(x=rows["period"].map(period_x))
+    return rows[["period", "x", "series", "value", "status", "body", "qualifier",
+                 "figure_kind", "source_id"]].sort_values("x").reset_index(drop=True)
+
+
+def official_per_person(indicator: str) -> pd.DataFrame:
+    """The body's own per-person figures (MIIT per 10,000 people, CNNIC penetration)."""
+    spec = INDICATORS[indicator]
+    if spec.official_per == "penetration_pct":
+        t = data.load("internet_users").dropna(subset=["penetration_pct"])
+        return pd.DataFrame({"period": t["survey_date"], "value": t["penetration_pct"],
+                             "status": "reported", "body": "CNNIC", "source_id": t["source_id"]})
+    if spec.official_per:
+        t = data.load(spec.table)
+        return t.loc[t["indicator"] == spec.official_per,
+                     ["period", "value", "status", "body", "source_id"]]
+    return pd.DataFrame(columns=["period", "value", "status", "body", "source_id"])
+
+
+def _choice(value, options, what: str) -> str:
+    if not isinstance(value, str) or value not in options:
+        raise ViewError(f"choose {what} from the list: {', '.join(options)}.")
+    return value
+
+
+def _short(value: float) -> str:
+    return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def indicator_table(indicator: str, per: str = "totals") -> pd.DataFrame:
+    """What the chart shows, as a table: one row per figure, with its source's quality."""
+    spec = INDICATORS[_choice(indicator, indicator_options(), "an indicator")]
+    per = _choice(per, per_options(), "totals or per person")
+    rows = rows_of(indicator)
+    if per == "totals":
+        rows["shown"] = rows["value"] / spec.scale
+        label = spec.unit
+    else:
+        pop = population()
+        years = rows["period"].map(population_year)
+        rows["population (million)"] = years.map(pop)
+        rows["shown"] = rows["value"] / rows["population (million)"] * spec.per_factor
+        label = spec.per_unit
+        targets = official_per_person(indicator)
+        targets = targets.assign(series=f"{targets['body'].iloc[0]}'s own figure"
+                                 if len(targets) else "", shown=targets["value"],
+                                 x=targets["period"].map(period_x))
+        rows = pd.concat([rows[rows["status"] == "reported"], targets], ignore_index=True)
+        rows.loc[rows["status"] == "target", "series"] = "target"
+    quality = data.sources().set_index("source_id")["quality"]
+    rows["source quality"] = rows["source_id"].map(quality)
+    table = rows.sort_values(["x", "series"]).rename(columns={"shown": label})
+    keep = ["period", "series", "status", label, "qualifier", "body", "source_id",
+            "source quality"]
+    return table[[c for c in keep if c in table]].reset_index(drop=True)
+
+
+def indicator_view(indicator: str = "Total computing power", scale: str = "linear",
+                   per: str = "totals"):
+    """A chart of one indicator over time, with its target where one exists, and its table."""
+    _choice(indicator, indicator_options(), "an indicator")
+    scale = _choice(scale, scale_options(), "a scale")
+    per = _choice(per, per_options(), "totals or per person")
+    spec = INDICATORS[indicator]
+    table = indicator_table(indicator, per)
+    label = spec.unit if per == "totals" else spec.per_unit
+    shown = table.dropna(subset=[label]).assign(x=lambda t: t["period"].map(period_x))
+    fig, ax = plt.subplots()
+    reported = shown[shown["status"] == "reported"]
+    groups = sorted(reported.groupby("series", sort=False), key=lambda g: -len(g[1]))
+    for colour, marker, (series, rows) in zip(charts.PALETTE, "osv^<", groups):
+        joined = len(rows) > 1 and not series.endswith("own figure")
+        ax.plot(rows["x"], rows[label], marker=marker, color=colour, zorder=3, label=series,
+                linestyle="-" if joined else "none")
+    for _, t in shown[shown["status"] == "target"].iterrows():
+        ax.axhline(t[label], color=charts.PALETTE[5], linestyle="--", linewidth=1)
+        ax.scatter([t["x"]], [t[label]], marker="D", s=60, color=charts.PALETTE[5], zorder=4,
+                   label=f"target for end-{t['period']}: {_short(t[label])}")
+    if scale == "log":
+        log_ticks(ax, shown[label])
+    else:
+        ax.set_ylim(bottom=0, top=shown[label].max() * 1.12)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="best", fontsize=8)
+    per_words = "per person" if per == "per person" else "totals"
+    dropped = int(table[label].isna().sum())
+    values = "; ".join(f"{r.period} {r.series}: {_short(r[label])}" for _, r in shown.iterrows())
+    sources = shown[["source_id"]]
+    if per == "per person":
+        pop = data.load("population")
+        used = set(table["period"].map(population_year))
+        sources = pd.concat([sources, pop.loc[pop["year"].isin(used), ["source_id"]]])
+    fig = charts.finish(
+        fig, ax, title=f"{indicator} in China, {per_words} ({scale} scale)",
+        xlabel=("Year (the total for each year, shown at its end)" if spec.flow
+                else "End of year (a survey in mid-year sits halfway between)"),
+        ylabel=label + (" (log scale)" if scale == "log" else ""),
+        source=data.source_line(sources),
+        alt=(f"Chart of {indicator} in China, {per_words}, on a {scale} scale, in "
+             f"{label}. Points are joined only within one measure. {values}."
+             + (f" Left out for want of a population figure for the year: {dropped}."
+                if dropped else "")))
+    return fig, table
