@@ -8,6 +8,8 @@
     python3 tasks.py store       run notebooks/ and solutions/ and store their outputs
     python3 tasks.py build       headers, then exercises, then store
     python3 tasks.py benchmark   time every notebook against a fresh kernel's floor (--repeat N)
+    python3 tasks.py html        render a reading copy of the course to static HTML in site/
+                                 (or the folder given): stored outputs, working links, no code run
     python3 tasks.py latest      run the tests with the newest releases of the runtime packages,
                                  in a separate environment (.venv-latest); not part of CI
 
@@ -122,10 +124,11 @@ def main(argv: list[str]) -> int:
         return run_module(python, "-m", "pytest", *rest, env=env)
     if task == "latest":
         return latest_lane(rest)
-    if task in ("headers", "exercises", "store", "build", "benchmark"):
+    if task in ("headers", "exercises", "store", "build", "benchmark", "html"):
         python = ensure_env("requirements-test.txt")
         steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],
                  "store": ["aicourse.store"], "benchmark": ["aicourse.benchmark"],
+                 "html": ["aicourse.site"],
                  "build": ["aicourse.headers", "aicourse.make_exercises", "aicourse.store"]}[task]
         for module in steps:
             code = run_module(python, "-m", module, *rest)

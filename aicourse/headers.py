@@ -7,8 +7,9 @@ start with a marker comment; every run removes the marked cells and writes them 
 - ``<!-- nav: ...``    previous | contents | exercises | next, at the top and the bottom;
 - ``# setup: ...``     the code cell that lets the notebook import ``aicourse``.
 
-It also writes the contents page ``notebooks/index.ipynb`` and the lesson map in README.md
-(between ``<!-- lessons:start -->`` and ``<!-- lessons:end -->``).
+It also writes the contents page ``notebooks/index.ipynb``, the glossary page
+``notebooks/glossary.ipynb`` (from ``glossary.toml``) and the lesson map in README.md (between
+``<!-- lessons:start -->`` and ``<!-- lessons:end -->``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 import sys
 from pathlib import Path
 
+from aicourse import glossary
 from aicourse import lessons as meta
 from aicourse import nbfiles
 
@@ -51,7 +53,7 @@ def _minutes(lesson: meta.Lesson, kind: str) -> str:
     return f"about {lesson.minutes_teaching} minutes"
 
 
-def header_text(course: dict, lesson: meta.Lesson, kind: str) -> str:
+def header_text(course: dict, lesson: meta.Lesson, kind: str, terms: list[str] | None = None) -> str:
     title = {"notebooks": f"{lesson.number} · {lesson.title}",
              "exercises": f"Exercises {lesson.number} · {lesson.title}",
              "solutions": f"Solutions {lesson.number} · {lesson.title}"}[kind]
@@ -73,7 +75,10 @@ def header_text(course: dict, lesson: meta.Lesson, kind: str) -> str:
     if lesson.prerequisites:
         lines += [f"- **Prerequisites:** {'; '.join(lesson.prerequisites)}"]
     lines += [f"- **Run it in the browser:** [launch on Binder]({binder}) "
-              "(starting can take a few minutes)", ""]
+              "(starting can take a few minutes)"]
+    if kind == "notebooks" and terms:
+        lines += [f"- **Terms** (meanings in the [glossary]({glossary.PAGE})): {', '.join(terms)}"]
+    lines += [""]
     if kind == "notebooks":
         lines += ["**Questions this lesson answers**", ""]
         lines += [f"- {q}" for q in lesson.questions] + [""]
@@ -90,6 +95,8 @@ def nav_text(lessons: list[meta.Lesson], lesson: meta.Lesson, kind: str, root: P
         if i > 0:
             parts.append(f"[← {written[i - 1].number} {written[i - 1].title}]({written[i - 1].filename})")
         parts.append(f"[Contents]({CONTENTS})")
+        if (root / glossary.FILE).is_file():
+            parts.append(f"[Glossary]({glossary.PAGE})")
         if lesson.has_exercises and lesson.path("exercises", root).is_file():
             parts.append(f"[Exercises](../exercises/{lesson.filename})")
         if i + 1 < len(written):
@@ -97,6 +104,8 @@ def nav_text(lessons: list[meta.Lesson], lesson: meta.Lesson, kind: str, root: P
     else:
         parts.append(f"[← Lesson {lesson.number}: {lesson.title}](../notebooks/{lesson.filename})")
         parts.append(f"[Contents](../notebooks/{CONTENTS})")
+        if (root / glossary.FILE).is_file():
+            parts.append(f"[Glossary](../notebooks/{glossary.PAGE})")
         later = [l for l in written[i + 1:] if l.path(kind, root).is_file()]
         if later:
             parts.append(f"[{kind.capitalize()} {later[0].number} →]({later[0].filename})")
@@ -108,7 +117,8 @@ def apply(nb: dict, course: dict, lessons: list[meta.Lesson], lesson: meta.Lesso
     """Return ``nb`` with its generated cells written anew."""
     body = [cell for cell in nb["cells"] if not is_generated(cell)]
     nav = nav_text(lessons, lesson, kind, root)
-    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind)), nbfiles.markdown(nav),
+    terms = glossary.terms_for(lesson.number, glossary.load(root))
+    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms)), nbfiles.markdown(nav),
                     nbfiles.code(SETUP_CODE)] + body + [nbfiles.markdown(nav)])
     return nb
 
@@ -126,6 +136,8 @@ def contents_notebook(course: dict, lessons: list[meta.Lesson], root: Path) -> d
     lines += ["", "Start with [00 Start here](00_start_here.ipynb). Minutes are for teaching plus "
               "exercises. Every figure in the course comes from `data/`, where each row names "
               "its source (see `data/sources.csv`)."]
+    if (root / glossary.FILE).is_file():
+        lines += ["", f"Terms, with Chinese names and pinyin: the [glossary]({glossary.PAGE})."]
     return {"cells": [nbfiles.markdown("\n".join(lines) + "\n")], "metadata": {},
             "nbformat": 4, "nbformat_minor": 5}
 
@@ -159,6 +171,11 @@ def run(root: Path = meta.ROOT) -> list[Path]:
     index = root / "notebooks" / CONTENTS
     if nbfiles.write(contents_notebook(course, lessons, root), index):
         changed.append(index)
+    terms = glossary.load(root)
+    if terms:
+        page = root / "notebooks" / glossary.PAGE
+        if nbfiles.write(glossary.page(course, terms), page):
+            changed.append(page)
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
     new = re.sub(r"(<!-- lessons:start -->\n).*?(<!-- lessons:end -->)",

@@ -64,7 +64,7 @@ def test_package_imports_are_declared():
     runtime, tooling = set(), set()
     for path in (ROOT / "aicourse").rglob("*.py"):
         found = imports_in(path.read_text(encoding="utf-8"))
-        (tooling if path.stem in ("store", "benchmark") else runtime).update(found)
+        (tooling if path.stem in ("store", "benchmark", "site") else runtime).update(found)
     assert undeclared(runtime, RUNTIME) == []
     assert undeclared(tooling, TEST) == []
 
