@@ -10,6 +10,8 @@
     python3 tasks.py benchmark   time every notebook against a fresh kernel's floor (--repeat N)
     python3 tasks.py html        render a reading copy of the course to static HTML in site/
                                  (or the folder given): stored outputs, working links, no code run
+    python3 tasks.py hublink HUB [--repo OWNER/NAME] [--branch B] [--lesson NN]
+                                 print the nbgitpuller link that opens the course on a JupyterHub
     python3 tasks.py latest      run the tests with the newest releases of the runtime packages,
                                  in a separate environment (.venv-latest); not part of CI
 
@@ -102,6 +104,30 @@ def latest_lane(pytest_args: list[str]) -> int:
     return run_module(python, "-m", "pytest", *pytest_args, env=env)
 
 
+def hub_link(args: list[str]) -> int:
+    """Print the nbgitpuller link for a hub (needs no environment: standard library only)."""
+    import argparse
+
+    sys.path.insert(0, str(ROOT))
+    from aicourse import lessons
+
+    course, all_lessons = lessons.load()
+    parser = argparse.ArgumentParser(prog="python3 tasks.py hublink")
+    parser.add_argument("hub", help="the hub's address, e.g. https://hub.example.org")
+    parser.add_argument("--repo", default=course["repository"], help="GitHub owner/name")
+    parser.add_argument("--branch", default=course["branch"])
+    parser.add_argument("--lesson", default="00", help="two-digit lesson number to open")
+    options = parser.parse_args(args)
+    chosen = [l for l in all_lessons if l.number == options.lesson]
+    if not options.hub.startswith(("http://", "https://")) or not chosen:
+        print("Give the hub's address with https:// and a lesson number from 00 to "
+              f"{all_lessons[-1].number}, e.g. python3 tasks.py hublink https://hub.example.org")
+        return 2
+    print(lessons.hub_url(options.hub, options.repo, options.branch,
+                          f"notebooks/{chosen[0].filename}"))
+    return 0
+
+
 def run_module(python: Path, *args: str, env: dict | None = None) -> int:
     return subprocess.call([str(python), *args], cwd=ROOT, env=env)
 
@@ -124,6 +150,8 @@ def main(argv: list[str]) -> int:
         return run_module(python, "-m", "pytest", *rest, env=env)
     if task == "latest":
         return latest_lane(rest)
+    if task == "hublink":
+        return hub_link(rest)
     if task in ("headers", "exercises", "store", "build", "benchmark", "html"):
         python = ensure_env("requirements-test.txt")
         steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],

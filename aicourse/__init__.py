@@ -6,9 +6,12 @@ One concern per module:
 - ``charts``: the house style, source lines and alt text for every chart.
 - ``checks``: exercise questions with ``check()``, ``hint()`` and ``solution()``.
 - ``widgets``: interactive views built from pure functions, with a static picture.
-- ``lessons``: the lesson metadata in ``lessons.toml``.
+- ``lessons``: the lesson metadata in ``lessons.toml``, Binder and JupyterHub links.
 - ``headers``: writes each notebook's header and navigation from that metadata.
 - ``make_exercises``: writes ``exercises/`` from ``solutions/``.
+- ``glossary``: the glossary page and each lesson's terms, from ``glossary.toml``.
+- ``store``, ``benchmark``, ``site``: tools for authors (stored outputs, timings, the
+  reading copy in HTML).
 - ``questions.lNN`` and ``views.lNN``: one lesson's questions and widget views.
 
 Notebooks import this package from the repository root (their first code cell puts that

@@ -8,6 +8,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("notebooks", "exercises", "solutions")
@@ -55,3 +56,13 @@ def binder_url(course: dict, path: str) -> str:
     """A Binder link that opens JupyterLab at ``path`` (relative to the repository root)."""
     return (f"https://mybinder.org/v2/gh/{course['repository']}/{course['branch']}"
             f"?urlpath=lab/tree/{path}")
+
+
+def hub_url(hub: str, repository: str, branch: str = "main",
+            path: str = "notebooks/00_start_here.ipynb") -> str:
+    """An nbgitpuller link: the hub clones (or updates) the repository into each user's home
+    and opens JupyterLab at ``path``. ``hub`` is the hub's address (https://hub.example.org)."""
+    name = repository.rstrip("/").split("/")[-1]
+    query = urlencode({"repo": f"https://github.com/{repository}", "branch": branch,
+                       "urlpath": f"lab/tree/{name}/{path}"})
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"

@@ -71,3 +71,30 @@ def test_open_the_course_command_serves_lesson_00(tmp_path):
     finally:
         labdriver.stop(process)
     assert process.poll() is not None, "the server is still running after being stopped"
+
+
+def test_hub_link_opens_the_lesson_in_the_cloned_folder():
+    from urllib.parse import parse_qs, urlparse
+
+    from aicourse import lessons
+
+    link = lessons.hub_url("https://hub.example.org/", "school/china-ai", "teach",
+                           "notebooks/03_research_and_talent.ipynb")
+    parts = urlparse(link)
+    assert parts.netloc == "hub.example.org" and parts.path == "/hub/user-redirect/git-pull"
+    assert parse_qs(parts.query) == {"repo": ["https://github.com/school/china-ai"],
+                                     "branch": ["teach"],
+                                     "urlpath": ["lab/tree/china-ai/notebooks/03_research_and_talent.ipynb"]}
+
+
+def test_hublink_command_prints_a_link_or_advice():
+    import subprocess
+
+    from aicourse import lessons
+
+    run = subprocess.run([sys.executable, "tasks.py", "hublink", "https://hub.example.org",
+                          "--lesson", "01"], cwd=lessons.ROOT, capture_output=True, text=True)
+    assert run.returncode == 0 and "01_the_2017_plan.ipynb" in run.stdout
+    run = subprocess.run([sys.executable, "tasks.py", "hublink", "hub.example.org"],
+                         cwd=lessons.ROOT, capture_output=True, text=True)
+    assert run.returncode == 2 and "https://" in run.stdout and "Traceback" not in run.stderr
