@@ -116,10 +116,12 @@ def apply(nb: dict, course: dict, lessons: list[meta.Lesson], lesson: meta.Lesso
           root: Path = meta.ROOT) -> dict:
     """Return ``nb`` with its generated cells written anew."""
     body = [cell for cell in nb["cells"] if not is_generated(cell)]
+    old_setup = [c for c in nb["cells"] if nbfiles.source(c) == SETUP_CODE]
+    setup = old_setup[0] if old_setup else nbfiles.code(SETUP_CODE)  # keeps its stored run
     nav = nav_text(lessons, lesson, kind, root)
     terms = glossary.terms_for(lesson.number, glossary.load(root))
     nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms)), nbfiles.markdown(nav),
-                    nbfiles.code(SETUP_CODE)] + body + [nbfiles.markdown(nav)])
+                    setup] + body + [nbfiles.markdown(nav)])
     return nb
 
 
