@@ -35,24 +35,20 @@ INDICATORS = {
                                   "Stations per 10,000 people", 1e4 / 1e6,
                                   official_per="5g_base_stations_per_10k"),
     "5G users": Indicator("five_g", "5g_users", "Million users (see the measure)", 1,
-                          "Users as % of the population", 100),
+                          "5G users per 100 people", 100),
     "Internet users": Indicator("internet_users", "", "Million people", 1,
                                 "Internet users as % of the population", 100,
                                 official_per="penetration_pct"),
     "Online payment users": Indicator("payments", "online_payment_users", "Million people", 1,
                                       "Online payment users as % of the population", 100),
-    "Bank mobile payments: number": Indicator(
-        "payments", "bank_mobile_payments_transactions", "Billion transactions in the year", 1,
-        "Transactions per person in the year", 1e3, flow=True),
-    "Bank mobile payments: value": Indicator(
-        "payments", "bank_mobile_payments_value", "RMB trillion in the year", 1,
-        "RMB thousand per person in the year", 1e3, flow=True),
-    "Non-bank online payments: number": Indicator(
-        "payments", "nonbank_online_payments_transactions", "Billion transactions in the year", 1,
-        "Transactions per person in the year", 1e3, flow=True),
-    "Non-bank online payments: value": Indicator(
-        "payments", "nonbank_online_payments_value", "RMB trillion in the year", 1,
-        "RMB thousand per person in the year", 1e3, flow=True),
+    **{f"{who}: {what}": Indicator(
+        "payments", f"{code}_{suffix}", f"{unit} in the year", 1, f"{per_unit} in the year", 1e3,
+        flow=True)
+       for who, code in (("Bank mobile payments", "bank_mobile_payments"),
+                         ("Non-bank online payments", "nonbank_online_payments"))
+       for what, suffix, unit, per_unit in (
+           ("number", "transactions", "Billion transactions", "Transactions per person"),
+           ("value", "value", "RMB trillion", "RMB thousand per person"))},
     "Total computing power": Indicator("computing_power", "total_computing_power", "EFLOPS", 1,
                                        "GFLOPS per person", 1e3),
 }
@@ -232,7 +228,7 @@ def indicator_view(indicator: str = "Total computing power", scale: str = "linea
     fig = charts.finish(
         fig, ax, title=f"{indicator} in China, {per_words} ({scale} scale)",
         xlabel=("Year (the total for each year, shown at its end)" if spec.flow
-                else "End of year (a survey in mid-year sits halfway between)"),
+                else "End of year (a figure for mid-year sits halfway between)"),
         ylabel=label + (" (log scale)" if scale == "log" else ""),
         source=data.source_line(sources),
         alt=(f"Chart of {indicator} in China, {per_words}, on a {scale} scale, in "
