@@ -1,0 +1,157 @@
+"""Lesson 05's exercise questions. Expected answers are computed from data/, never typed in."""
+
+from __future__ import annotations
+
+from aicourse import data
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
+
+LESSON = "05"
+BASED = "China-based IC production share of China IC market"
+HQ = "China-headquartered firms' IC production share of China IC market"
+
+
+def _share(measure: str, edition: str, year: int) -> float:
+    shares = data.load("ic_self_sufficiency")
+    row = shares[(shares["measure"] == measure) & (shares["edition"] == edition)
+                 & (shares["year"] == year)]
+    return float(row["value_percent"].item())
+
+
+def _pace(edition: str) -> tuple[float, float, int]:
+    """First and last reported share of the China-based measure in one edition, and the years between."""
+    shares = data.load("ic_self_sufficiency")
+    rows = shares[(shares["measure"] == BASED) & (shares["edition"] == edition)
+                  & (shares["status"] == "reported")].sort_values("year")
+    first, last = rows.iloc[0], rows.iloc[-1]
+    return float(first["value_percent"]), float(last["value_percent"]), int(last["year"] - first["year"])
+
+
+def _points_a_year(edition: str) -> float:
+    first, last, years = _pace(edition)
+    return (last - first) / years
+
+
+def _spliced() -> float:
+    """The mistake of joining editions: IC Insights 2021's 2010 figure to TechInsights' 2022 figure."""
+    return (_share(BASED, "TechInsights 2023", 2022) - _share(BASED, "IC Insights 2021", 2010)) / 12
+
+
+def _hq_part(edition: str, year: int) -> float:
+    """Percent of the chips made in China that China-headquartered firms made."""
+    return 100 * _share(HQ, edition, year) / _share(BASED, edition, year)
+
+
+def _chip_counts() -> list[float]:
+    trade = data.load("trade")
+    rows = trade[(trade["product"] == "integrated circuits") & (trade["measure"] == "import quantity")]
+    return list(rows.sort_values("year")["value"])
+
+
+q1 = NumberQuestion(
+    LESSON, "q1", unit="percentage points a year",
+    expected=lambda: _points_a_year("IC Insights 2022"),
+    mistakes=[(lambda: _pace("IC Insights 2022")[1] - _pace("IC Insights 2022")[0],
+               "that is the change over the whole period. Divide it by the number of years "
+               "between the two estimates."),
+              (lambda: 100 * ((_pace("IC Insights 2022")[1] / _pace("IC Insights 2022")[0])
+                              ** (1 / _pace("IC Insights 2022")[2]) - 1),
+               "that is a percentage growth rate of the share. The question asks for the change "
+               "in percentage points: subtract the shares, then divide by the years."),
+              (lambda: _points_a_year("IC Insights 2021"),
+               "that is the IC Insights 2021 edition (the lesson's example). Use the 2022 edition, "
+               "which covers 2011 to 2021."),
+              (_spliced,
+               "that joins two editions (2010 from IC Insights 2021, 2022 from TechInsights). "
+               "Each edition revises the market; use the first and last estimates of one edition.")],
+    hints=["Select the rows of the China-based share in the 'IC Insights 2022' edition with status "
+           "'reported': one for 2011 and one for 2021.",
+           "Pace = (share in 2021 − share in 2011) ÷ (2021 − 2011), in percentage points a year."],
+)
+
+q2 = NumberQuestion(
+    LESSON, "q2", unit="percent of the chips made in China",
+    expected=lambda: _hq_part("IC Insights 2020", 2019),
+    factor_advice={100: "give the answer in percent (multiply the fraction by 100)."},
+    mistakes=[(lambda: _share(HQ, "IC Insights 2020", 2019),
+               "that is the China-headquartered firms' share of the whole market. The question asks "
+               "for their part of the chips made in China: divide it by the China-based share."),
+              (lambda: 100 * _share(BASED, "IC Insights 2020", 2019) / _share(HQ, "IC Insights 2020", 2019),
+               "that is the China-based share divided by the China-HQ share; divide the other way "
+               "round."),
+              (lambda: _hq_part("IC Insights 2022", 2021),
+               "that is 2021 (the lesson's example). The question asks for 2019, in the IC Insights "
+               "2020 edition.")],
+    hints=["Take the two 2019 shares from the 'IC Insights 2020' edition: chips made in China by any "
+           "firm, and by China-headquartered firms.",
+           "Both are percentages of the same market, so their ratio (times 100) is the China-HQ "
+           "firms' part of the chips made in China."],
+)
+
+q3 = ChartQuestion(
+    LESSON, "q3", unit_words=["unit", "piece", "chip", "billion"],
+    series=_chip_counts,
+    hints=["Select the rows where product is 'integrated circuits' and measure is 'import "
+           "quantity', sorted by year, and plot value against year.",
+           "Label the y-axis with the unit (billion units), give a title, and add the source line "
+           "with charts.finish(..., source=data.source_line(table), ...)."],
+)
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="c",
+    options={
+        "a": "China used more than twice as many chips as its market, so the market estimate is wrong",
+        "b": "the import bill is in renminbi and the market estimate in US dollars",
+        "c": "the two figures count different things: customs counts every chip that enters China, "
+             "including chips that leave again inside finished goods, so the import bill is not "
+             "the chips China itself uses",
+        "d": "China's own production is larger than its imports",
+    },
+    explanations={
+        "a": "a market cannot use more chips than it buys; the gap shows that the two figures "
+             "measure different things, not that one is wrong.",
+        "b": "both figures are in US dollars.",
+        "c": "the import bill includes chips that pass through China; how many leave again inside "
+             "finished goods, the course's sources do not measure (one weak source says many).",
+        "d": "production in China was 15.7% of the market in 2019 (IC Insights 2020), far below "
+             "the import bill.",
+    },
+    hints=["Check the unit of both figures first.",
+           "What happens to a chip that goes into a phone assembled in China and sold abroad? "
+           "Does customs count it?"],
+)
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="b",
+    options={
+        "a": "the export controls failed: China now makes leading chips in volume",
+        "b": "a Chinese firm made 7 nm chips without EUV machines under the controls; the data "
+             "cannot show how many, at what yield or cost",
+        "c": "SMIC was never on the US Entity List",
+        "d": "TechInsights found that the chip was made abroad",
+    },
+    explanations={
+        "a": "the data show one chip found in one phone; they hold nothing on volume, yield or "
+             "cost, so they cannot show that the controls failed.",
+        "b": "TechInsights found SMIC's 7 nm (N+2) process in the Kirin 9000s, three years after "
+             "SMIC was put on the Entity List: progress under the controls, of unknown scale.",
+        "c": "SMIC and 10 affiliates were added to the Entity List on 18 December 2020.",
+        "d": "TechInsights calls it a made-in-China design and manufacturing milestone.",
+    },
+    hints=["Read the SMIC row and its note, then the row for December 2020.",
+           "What does the table say about how many chips, and at what cost?"],
+)
+
+q6 = TextQuestion(
+    LESSON, "q6", min_words=60,
+    points=[
+        "sets the US security rationale (military end use) beside China's reading (containment)",
+        "uses figures from the lesson: import bill, share made in China, Chinese firms' share",
+        "brings in the timeline: from single firms to whole technologies, and China's responses",
+        "says what the data cannot show (re-exports, SMIC's scale, other causes of change)",
+    ],
+    hints=["Which parts of the claim do the imports, the shares and the timeline support?",
+           "What would you need to know to say whether the controls slowed or spurred China's "
+           "own production?"],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6]
