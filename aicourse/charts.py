@@ -74,12 +74,25 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
     source = textwrap.fill(source, width=SOURCE_WIDTH)
     lines = source.count("\n") + 1
     fig.tight_layout(rect=(0, 0.015 + 0.04 * lines, 1, 1))
+    _fit_title(fig, ax)
     # tight_layout leaves a placeholder layout engine behind, which makes savefig draw the
     # figure twice; the layout is done, so drop it (a quarter less time per chart).
     fig.set_layout_engine(None)
     fig.text(0.01, 0.01, source, fontsize=8, color="#444444", ha="left", va="bottom")
     fig.alt_text = alt.strip()
     return fig
+
+
+def _fit_title(fig, ax) -> None:
+    """Shrink a left-aligned title that would run past the figure's right edge."""
+    title = ax.title if ax.get_title() else ax._left_title
+    renderer = fig.canvas.get_renderer()
+    right = title.get_window_extent(renderer).x1
+    width = fig.get_figwidth() * fig.dpi
+    if right > width - 4:
+        left = right - title.get_window_extent(renderer).width
+        size = title.get_fontsize() * (width - 8 - left) / (right - left)
+        title.set_fontsize(max(8.0, size))
 
 
 def alt_text(fig) -> str | None:

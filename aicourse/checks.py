@@ -400,3 +400,61 @@ class ChartQuestion(Question):
             if len(offsets) and same([xy[1] for xy in offsets]):
                 return True
         return False
+
+
+class SourcedListQuestion(Question):
+    """Examples the learner proposes, each backed by a source of the course's data.
+
+    The answer is a list of (example, source_id) pairs, or a dictionary {example: source_id}.
+    The check confirms there are enough examples, that each is described in words and that
+    each source_id is in data/sources.csv; it names each source so the learner can verify that
+    it says what they claim. Whether a source supports an example is for the learner (and the
+    teacher) to judge, so a complete answer is "received", like a written answer.
+    """
+
+    def __init__(self, lesson, qid, *, min_items: int, hints: list[str], min_words: int = 3):
+        super().__init__(lesson, qid, hints=hints)
+        self.min_items, self.min_words = min_items, min_words
+
+    def _pairs(self, answer):
+        if isinstance(answer, dict):
+            return list(answer.items())
+        if isinstance(answer, (list, tuple)) and all(
+                isinstance(p, (list, tuple)) and len(p) == 2 for p in answer):
+            return [tuple(p) for p in answer]
+        return None
+
+    def _evaluate(self, answer):
+        import difflib
+
+        from aicourse import data
+
+        shape = ('a list of pairs, e.g. [("what the example is", "source_id"), ...], one pair '
+                 "per example")
+        pairs = self._pairs(answer)
+        if pairs is None:
+            return Result(WRONG, f"the answer is {_kind_of(answer)}; expected {shape}.")
+        if len(pairs) < self.min_items:
+            return Result(WRONG, f"{len(pairs)} example{'s' if len(pairs) != 1 else ''} so far; "
+                          f"give at least {self.min_items}, each with a source_id.")
+        known = data.sources().set_index("source_id")
+        named = []
+        for number, (example, source_id) in enumerate(pairs, 1):
+            if not isinstance(example, str) or len(example.split()) < self.min_words:
+                return Result(WRONG, f"example {number} needs a description of at least "
+                              f"{self.min_words} words, as text in quotes.")
+            if not isinstance(source_id, str):
+                return Result(WRONG, f"the source of example {number} is {_kind_of(source_id)}; "
+                              "give its source_id as text, e.g. \"eco_chinai_batch1\".")
+            if source_id.strip() not in known.index:
+                close = difflib.get_close_matches(source_id.strip(), list(known.index), n=1)
+                maybe = f" Did you mean '{close[0]}'?" if close else ""
+                return Result(WRONG, f"'{source_id[:40]}' (example {number}) is not a source_id in "
+                              f"data/sources.csv.{maybe}")
+            named.append(f"{source_id.strip()}: {known.loc[source_id.strip(), 'publisher'][:40]}")
+        listed = "; ".join(named[:5]) + ("; ..." if len(named) > 5 else "")
+        return Result(CORRECT, f"{len(pairs)} examples, each with a source that exists ({listed}). "
+                      "The computer cannot judge whether each source supports its example: read "
+                      "each source's excerpt in data/sources.csv, then compare with "
+                      f"{self.qid}.solution().",
+                      label="Answer received")

@@ -200,7 +200,7 @@ def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
         names.setdefault(short, [])
         if year not in names[short]:
             names[short].append(year)
-    parts = [f"{name} ({', '.join(years)})" for name, years in names.items()]
+    parts = [f"{name} ({', '.join(sorted(years))})" for name, years in names.items()]
     if len(parts) > MAX_NAMED:
         parts = parts[:MAX_NAMED] + [f"and {len(parts) - MAX_NAMED} more"]
     label = prefix + ("s" if prefix == "Source" and len(names) > 1 else "")

@@ -57,6 +57,9 @@ def right_answer(q):
         charts.finish(fig, ax, title="A title", xlabel="Year", ylabel=f"{q.unit_words[0]} billion",
                       source="Source: test", alt="alt")
         return fig
+    if isinstance(q, checks.SourcedListQuestion):
+        first = data.sources()["source_id"].iloc[0]
+        return [(f"example number {i} described in words", first) for i in range(q.min_items)]
     raise AssertionError(f"no right answer known for {type(q).__name__}")
 
 
@@ -211,3 +214,16 @@ def test_expected_answers_come_from_the_data(monkeypatch, tmp_path):
         (copy / f.name).write_text(text, encoding="utf-8")
     monkeypatch.setenv("AICOURSE_DATA", str(copy))
     assert math.isclose(l01.q2.expected, before / 1.1)
+
+
+def test_sourced_list_feedback_is_specific():
+    q = checks.SourcedListQuestion("99", "q9", min_items=2, hints=["a", "b"])
+    real = data.sources()["source_id"].iloc[0]
+    assert q.evaluate([("one two three", real)]).message.startswith("1 example so far")
+    assert "at least 3 words" in q.evaluate([("one", real), ("one two three", real)]).message
+    typo = q.evaluate([("one two three", real), ("four five six", real + "x")])
+    assert typo.status == WRONG and f"Did you mean '{real}'" in typo.message
+    assert "as text" in q.evaluate({"one two three": 5, "four five six": real}).message
+    assert "list of pairs" in q.evaluate("eco_chinai_batch1").message
+    done = q.evaluate({"one two three": real, "four five six": real})
+    assert done.status == CORRECT and done.label == "Answer received" and real in done.message

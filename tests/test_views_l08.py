@@ -1,0 +1,123 @@
+"""Lesson 08: the evidence browser, the rating form and the learner's file."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from aicourse import data, widgets
+from aicourse.views import l08
+
+
+def test_claim_card_hides_the_verdict_and_shows_the_evidence():
+    card, table = l08.claim_view("C04")
+    text = card.data
+    assert "BATX" in text and "Tested in lesson(s) 02 The ecosystem" in text
+    assert "not supported" not in text  # the reference verdict stays hidden
+    assert "Xiaomi" in " ".join(table["what it says"])  # the source's own words
+
+
+def test_claims_without_evidence_say_so():
+    _, table = l08.claim_view("C08")
+    assert "no figure" in table.iloc[0, 0]
+
+
+@pytest.mark.parametrize("bad", ["C99", None, 3, ["C01"], "c01"])
+def test_claim_view_refuses_unknown_claims(bad):
+    with pytest.raises(widgets.ViewError, match="choose a claim"):
+        l08.claim_view(bad)
+
+
+def test_save_and_load_round_trip(tmp_path):
+    mine = l08.blank_evaluation()
+    mine.loc[mine["claim_id"] == "C04", ["my_verdict", "my_reason"]] = ["not supported", "Xiaomi, not Huawei"]
+    message = l08.save_evaluation(mine, tmp_path)
+    assert message == "Saved 1 of 21 ratings to " + tmp_path.name + "/capstone_evaluation.csv."
+    saved = pd.read_csv(tmp_path / l08.FILE_NAME)
+    assert list(saved.columns) == [*l08.COLUMNS, "saved_at"] and len(saved) == 21
+    loaded, said = l08.load_evaluation(tmp_path)
+    assert "1 of 21" in said
+    row = loaded.set_index("claim_id").loc["C04"]
+    assert (row["my_verdict"], row["my_reason"]) == ("not supported", "Xiaomi, not Huawei")
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_broken_file_is_left_alone_and_work_starts_afresh(tmp_path):
+    target = tmp_path / l08.FILE_NAME
+    target.write_text("claim_id,my_verdict\nC01,brilliant\n")
+    loaded, said = l08.load_evaluation(tmp_path)
+    assert "starting afresh" in said and (loaded["my_verdict"] == l08.NOT_RATED).all()
+    assert target.read_text() == "claim_id,my_verdict\nC01,brilliant\n"
+
+
+def test_the_work_folder_is_not_part_of_the_course():
+    from aicourse import lessons
+
+    ignored = (lessons.ROOT / ".gitignore").read_text().split()
+    assert l08.work_folder().name + "/" in ignored
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("a string", "must be a table"),
+    (pd.DataFrame({"claim_id": ["C01"]}), "must be a table"),
+])
+def test_bad_evaluations_are_refused_in_words(bad, words, tmp_path):
+    with pytest.raises(l08.SaveError, match=words):
+        l08.save_evaluation(bad, tmp_path)
+
+
+def test_unknown_verdicts_and_claims_are_refused(tmp_path):
+    mine = l08.blank_evaluation()
+    mine.loc[0, "my_verdict"] = "brilliant"
+    with pytest.raises(l08.SaveError, match="'brilliant' is not a verdict"):
+        l08.save_evaluation(mine, tmp_path)
+    mine = l08.blank_evaluation()
+    mine.loc[0, "claim_id"] = "C99"
+    with pytest.raises(l08.SaveError, match="not a claim"):
+        l08.save_evaluation(mine, tmp_path)
+
+
+def test_unwritable_folder_gives_advice(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(l08.SaveError, match="could not write"):
+        l08.save_evaluation(l08.blank_evaluation(), blocker / "sub")
+
+
+def test_compare_marks_agreement():
+    mine = l08.blank_evaluation()
+    reference = data.load("claims").set_index("claim_id")["reference_verdict"]
+    mine.loc[0, "my_verdict"] = reference["C01"]
+    mine.loc[1, "my_verdict"] = next(v for v in l08.VERDICTS if v != reference["C02"])
+    same = l08.compare_table(mine).set_index("claim_id")["same"]
+    assert (same["C01"], same["C02"], same["C03"]) == ("yes", "no", "not rated")
+
+
+def test_form_remembers_saves_and_reloads(tmp_path):
+    form = l08.rating_form(tmp_path)
+    choose, _, verdict, reason, buttons, status, result = form.children
+    save, compare = buttons.children
+    choose.value = "C04"
+    verdict.value = "not supported"
+    reason.value = "BATX has Xiaomi as its X"
+    choose.value = "C05"  # moving on keeps the rating of C04 ...
+    assert verdict.value == l08.NOT_RATED and reason.value == ""
+    choose.value = "C04"  # ... and coming back shows it
+    assert (verdict.value, reason.value) == ("not supported", "BATX has Xiaomi as its X")
+    save.click()
+    assert "Saved 1 of 21" in status.value
+    compare.click()
+    again = l08.rating_form(tmp_path)  # a new session reloads the file
+    assert "1 of 21 claims rated" in again.children[5].value
+    again.children[0].value = "C04"
+    assert again.children[2].value == "not supported"
+
+
+def test_verdicts_view_counts_every_claim():
+    fig = l08.verdicts_view("claim_type")
+    counts = data.load("claims")["reference_verdict"].value_counts()
+    for verdict, n in counts.items():
+        assert f"{verdict} " in fig.alt_text
+    assert sum(p.get_width() for p in fig.axes[0].patches) == len(data.load("claims"))
+    plt.close(fig)
+    with pytest.raises(widgets.ViewError):
+        l08.verdicts_view("colour")
