@@ -190,6 +190,40 @@ def _move_first_control(page, cell) -> bool:
     return False
 
 
+def open_and_run(page, base: str, token: str, notebook: str, shots: Path, report: Report) -> None:
+    """Open ``notebook`` in ``page``, clear its stored outputs, run every cell, wait for idle."""
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)  # the kernel, not just the page, is ready
+    # Stored notebooks open with execution counts: clear them, so that a count means a run.
+    page.click(".lm-MenuBar-itemLabel:text-is('Edit')")
+    page.click(".lm-Menu-itemLabel:text-is('Clear Outputs of All Cells')")
+    page.wait_for_function(NONE_RUN, timeout=20_000)
+    for attempt in range(3):
+        # On a busy machine "Run All" can come before the kernel really listens, and then
+        # silently does nothing: if no cell starts, ask again.
+        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+        try:
+            page.wait_for_function(STARTED, timeout=20_000)
+            break
+        except Exception:
+            report.problems.append(f"Run All did nothing (attempt {attempt + 1})")
+    else:
+        raise TimeoutError("Run All Cells did not start any cell")
+    report.problems = [p for p in report.problems if not p.startswith("Run All did nothing")]
+    try:
+        page.wait_for_function(ALL_RUN, timeout=120_000)
+    except Exception:
+        prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+        status = page.locator(".jp-StatusBar-Item").all_inner_texts()
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "FAILED.png"))
+        raise TimeoutError(f"not every cell ran: prompts {prompts}; status bar {status}")
+    page.wait_for_function(IDLE, timeout=180_000)
+    page.wait_for_timeout(500)
+
+
 def run_notebook(browser, base: str, token: str, notebook: str, shots: Path,
                  widget_cells: list[int]) -> Report:
     """Open ``notebook``, run all its cells, and report what a learner would see.
@@ -200,36 +234,7 @@ def run_notebook(browser, base: str, token: str, notebook: str, shots: Path,
     started = time.monotonic()
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/{notebook}?token={token}&reset")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_function(IDLE, timeout=60_000)  # the kernel, not just the page, is ready
-        # Stored notebooks open with execution counts: clear them, so that a count means a run.
-        page.click(".lm-MenuBar-itemLabel:text-is('Edit')")
-        page.click(".lm-Menu-itemLabel:text-is('Clear Outputs of All Cells')")
-        page.wait_for_function(NONE_RUN, timeout=20_000)
-        for attempt in range(3):
-            # On a busy machine "Run All" can come before the kernel really listens, and then
-            # silently does nothing: if no cell starts, ask again.
-            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
-            try:
-                page.wait_for_function(STARTED, timeout=20_000)
-                break
-            except Exception:
-                report.problems.append(f"Run All did nothing (attempt {attempt + 1})")
-        else:
-            raise TimeoutError("Run All Cells did not start any cell")
-        report.problems = [p for p in report.problems if not p.startswith("Run All did nothing")]
-        try:
-            page.wait_for_function(ALL_RUN, timeout=120_000)
-        except Exception:
-            prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
-            status = page.locator(".jp-StatusBar-Item").all_inner_texts()
-            shots.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(shots / "FAILED.png"))
-            raise TimeoutError(f"not every cell ran: prompts {prompts}; status bar {status}")
-        page.wait_for_function(IDLE, timeout=180_000)
-        page.wait_for_timeout(500)
+        open_and_run(page, base, token, notebook, shots, report)
         cells = page.locator(".jp-Notebook .jp-CodeCell")
         report.code_cells = cells.count()
         report.charts = page.locator(".jp-RenderedImage img").count()

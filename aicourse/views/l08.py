@@ -186,8 +186,8 @@ def rating_form(folder: Path | None = None):
     verdict = w.Dropdown(options=[NOT_RATED, *VERDICTS], description="Your verdict")
     reason = w.Textarea(placeholder="Your reason, in a sentence or two, naming the evidence",
                         description="Your reason", layout=w.Layout(width="95%", height="70px"))
-    save = w.Button(description="Save to my-work", icon="save")
-    compare = w.Button(description="Compare with the course")
+    save = w.Button(description="Save to my-work", icon="save", layout=w.Layout(width="auto"))
+    compare = w.Button(description="Compare with the course", layout=w.Layout(width="auto"))
     status = w.HTML()
     card, result = w.Output(), w.Output()
     for control in (choose, verdict, reason):
@@ -196,8 +196,7 @@ def rating_form(folder: Path | None = None):
 
     def progress(text: str = "") -> None:
         rated = int((state["my_verdict"] != NOT_RATED).sum())
-        status.value = (f"<p>{html.escape(text)} Rated so far: {rated} of {len(state)}. "
-                        "Saving writes my-work/capstone_evaluation.csv.</p>")
+        status.value = f"<p>{html.escape(text)} Rated so far: {rated} of {len(state)}.</p>"
 
     def show_claim(_change=None) -> None:
         loading["now"] = True
