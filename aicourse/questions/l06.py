@@ -1,0 +1,154 @@
+"""Lesson 06's exercise questions. Expected answers are computed from data/, never typed in."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from aicourse import data
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
+from aicourse.views.l06 import rules
+
+LESSON = "06"
+
+
+def _adopted(instrument_starts: str) -> pd.Timestamp:
+    """The adoption date of the US federal rule whose name starts with ``instrument_starts``."""
+    table = rules()
+    row = table[table["instrument"].str.startswith(instrument_starts)]
+    return row["adopted"].min()
+
+
+def _eo14110_days(revoked_by: str = "Executive Order 14148") -> int:
+    """Days from the signing of EO 14110 to the order that revoked it."""
+    return int((_adopted(revoked_by) - _adopted("Executive Order 14110")).days)
+
+
+def _quality_of(table: pd.DataFrame) -> pd.Series:
+    quality = data.sources().set_index("source_id")["quality"]
+    return table["source_id"].map(quality)
+
+
+def _weak_share(tables: list[str]) -> float:
+    """Percent of the rows of ``tables`` whose source the course rates as weak."""
+    rows = pd.concat([data.load(t)[["source_id"]] for t in tables])
+    return 100 * float((_quality_of(rows) == "weak").mean())
+
+
+LESSON_TABLES = ["rules_timeline", "social_credit", "social_credit_views"]
+
+
+def _weak_sources_share() -> float:
+    """The same share counted over distinct sources instead of rows (a typical slip)."""
+    rows = pd.concat([data.load(t)[["source_id"]] for t in LESSON_TABLES]).drop_duplicates()
+    return 100 * float((_quality_of(rows) == "weak").mean())
+
+
+def _china_gaps() -> list[float]:
+    table = rules()
+    china = table[(table["jurisdiction"] == "China") & table["in_force"].notna()]
+    return list(china["days_to_force"])
+
+
+q1 = NumberQuestion(
+    LESSON, "q1", unit="days", integer=True,
+    expected=_eo14110_days,
+    mistakes=[(lambda: _eo14110_days("Executive Order 14179"),
+               "that counts to Executive Order 14179 (23 January 2025), which removed barriers "
+               "to AI. The order that revoked EO 14110 is Executive Order 14148.")],
+    hints=["Find two US rows: Executive Order 14110 (signed) and Executive Order 14148, the order "
+           "that rescinded it. Take each one's adopted date.",
+           "Subtract the earlier date from the later one, and take .days of the result."],
+)
+
+q2 = NumberQuestion(
+    LESSON, "q2", unit="percent",
+    expected=lambda: _weak_share(LESSON_TABLES),
+    factor_advice={100: "give the share in percent (for example 25 for a quarter), not as a "
+                        "fraction."},
+    mistakes=[(lambda: _weak_share(["social_credit_views"]),
+               "that is the share for the views alone. The question asks for the rows of all "
+               "three tables together."),
+              (_weak_sources_share,
+               "that counts each source once. The question asks for the share of rows: a source "
+               "that backs two rows counts twice."),
+              (lambda: 100 - _weak_share(LESSON_TABLES),
+               "that is the share of rows that do NOT rest on a weak source.")],
+    hints=["Stack the source_id columns of the three tables with pd.concat, then look up each "
+           "source's quality in data.sources() (map over a Series indexed by source_id).",
+           "(quality == 'weak').mean() is the fraction of rows; multiply by 100 for percent."],
+)
+
+q3 = ChartQuestion(
+    LESSON, "q3", unit_words=["day"], any_order=True,
+    series=_china_gaps,
+    hints=["Keep the China rows that have an in_force date; the days are in the column "
+           "days_to_force (or compute in_force - adopted and take .dt.days).",
+           "ax.bar(labels, days) draws vertical bars; label the y-axis in days, give a title, and "
+           "add the source line with charts.finish(..., source=data.source_line(table), ...)."],
+)
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="c",
+    options={
+        "a": "one national score, a three-digit number for every citizen, computed by one system",
+        "b": "a national law in force since 2022 that sets out the whole system",
+        "c": "credit records, blacklists and red lists kept by many agencies, aimed above all at "
+             "firms, which several analysts call an ecosystem rather than one machine",
+        "d": "a purely financial credit rating for companies, with no wider aims",
+    },
+    explanations={
+        "a": "that is the popular image the analysts in the table correct: Mistreanu, Daum and "
+             "Yang say that no such single score exists.",
+        "b": "the table records a draft law released for comment in November 2022 and no adopted "
+             "law.",
+        "c": "the documents describe credit records with rewards and penalties and cross-agency "
+             "blacklists, and Creemers calls the system an ecosystem of initiatives; others "
+             "(MERICS, DFAT) stress its wider reach and its role in control.",
+        "d": "the 2014 outline covers individuals, government bodies and courts too, MERICS says "
+             "it extends ratings to social, environmental and political areas, and Knight traces "
+             "its use beyond finance.",
+    },
+    hints=["Read the what_it_does column of the documents and the claims of the views marked "
+           "'what it is not'.",
+           "Which option do both the documents and most of the views support?"],
+)
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="c",
+    options={
+        "a": "none: on that date the AI Act had only been signed",
+        "b": "all of it: the AI Act entered into force on 1 August 2024",
+        "c": "the general provisions and prohibited practices and the rules for general-purpose "
+             "AI models, but not yet the general date of application or the high-risk rules",
+        "d": "only the rules for high-risk AI systems",
+    },
+    explanations={
+        "a": "two stages already applied before 2026: the rows' in_force dates are in 2025.",
+        "b": "entering into force is not applying: most rules of the act apply from later dates, "
+             "one row per stage.",
+        "c": "chapters I and II applied from 2 February 2025 and the rules for general-purpose "
+             "AI models from 2 August 2025; the general date is 2 August 2026, and the high-risk "
+             "rules come later still, deferred again by the Digital Omnibus.",
+        "d": "the high-risk rules are the last to apply (2027 or 2028), not the first.",
+    },
+    hints=["Compare each AI Act row's in_force date with 1 January 2026.",
+           "Which in_force dates are earlier than 2026-01-01?"],
+)
+
+q6 = TextQuestion(
+    LESSON, "q6", min_words=60,
+    points=[
+        "argues both readings: protection of consumers or users, and control by state bodies",
+        "rests each argument on something the tables show (theme, issuers, binding, dates, "
+        "status notes) and names the author of any assessment it uses",
+        "compares with a rule of the EU or the US on the same theme",
+        "says what the tables cannot show (the text of the rule, enforcement, how it applies to "
+        "state bodies) and what one would need to read",
+    ],
+    hints=["Pick one rule (the PIPL, the generative AI measures or the labelling measures) and "
+           "find its row: who issued it, is it binding, what theme?",
+           "What would a consumer gain from it, and what powers might it give the state? What "
+           "would you need to read to decide?"],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6]
