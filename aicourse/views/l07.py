@@ -38,6 +38,28 @@ SHORT = {"investment": "private investment", "companies": "newly funded firms",
          "models": "notable models", "patents": "granted patents (share)",
          "citations": "citations (share)"}
 SHARE_UNIT = "percent of world"
+#: Short labels for the initiatives in global_initiatives, for chart axes.
+SHORT_NAMES = {
+    "Digital Silk Road first proposed": "Digital Silk Road proposed (Brussels)",
+    "Xi calls for a 21st-century Digital Silk Road at the first Belt and Road Forum":
+        "Xi: a digital silk road (Belt and Road Forum)",
+    "China Standards 2035 research project starts": "China Standards 2035 research starts",
+    "National Standardization Development Outline": "National Standardization Development Outline",
+    "Global AI Governance Initiative": "Global AI Governance Initiative",
+    "Bletchley Declaration (AI Safety Summit, UK)": "Bletchley Declaration",
+    "UN General Assembly resolution on safe, secure and trustworthy AI (US-led)":
+        "UN resolution on trustworthy AI (US-led)",
+    "First meeting of the China-US intergovernmental dialogue on AI (Geneva)":
+        "China–US dialogue on AI, Geneva",
+    "UN General Assembly resolution on international cooperation on AI capacity-building "
+    "(China-led)": "UN resolution on AI capacity-building (China-led)",
+    "AI Capacity-Building Action Plan for Good and for All": "AI Capacity-Building Action Plan",
+    "Biden-Xi statement: human control over the decision to use nuclear weapons":
+        "Biden–Xi: humans decide on nuclear weapons",
+    "Paris AI Action Summit statement on inclusive and sustainable AI": "Paris AI Action Summit statement",
+    "Global AI Governance Action Plan": "Global AI Governance Action Plan",
+    "Proposal for a global AI cooperation organisation": "Proposal: global AI cooperation body",
+}
 #: Limits of a growth rate, percent a year.
 LOWEST_RATE, HIGHEST_RATE = -90.0, 200.0
 
@@ -188,7 +210,7 @@ def scenario_view(edition: int = DEFAULT_EDITION,
     ax.legend(loc="best", fontsize=8)
     ax.text(100, len(table) - 0.45, " level ", fontsize=8, ha="left", va="center")
     charts.finish(
-        fig, ax, title="China as % of the US: latest value and 2030 scenario",
+        fig, ax, title="China as % of the US: now and a 2030 scenario",
         xlabel="China's value as % of the US value, log scale (above 100: China leads)",
         ylabel=f"Measure (AI Index {edition})",
         source=(data.source_line(table.attrs["sources"], prefix="Start values")

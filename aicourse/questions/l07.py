@@ -1,0 +1,151 @@
+"""Lesson 07's exercise questions. Expected answers are computed from data/, never typed in."""
+
+from __future__ import annotations
+
+from aicourse import data
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
+from aicourse.views.l07 import END_YEAR, start_values
+
+LESSON = "07"
+
+
+def _models(edition: int = 2025) -> tuple[float, float, int]:
+    """Notable AI models, China and US, and the years from the edition's year to 2030."""
+    row = start_values(edition).set_index("key").loc["models"]
+    return float(row["China"]), float(row["United States"]), END_YEAR - int(row["year"])
+
+
+def _tie(edition: int = 2025, extra_years: int = 0) -> float:
+    """China's yearly growth (a fraction) that draws level with a flat US count in 2030."""
+    china, us, years = _models(edition)
+    return (us / china) ** (1 / (years + extra_years)) - 1
+
+
+def _initiatives():
+    return data.load("global_initiatives")
+
+
+def _proposed_rows():
+    t = _initiatives()
+    return t[t["china_role"] == "proposed"]
+
+
+def _per_year() -> list[int]:
+    """Distinct initiatives per year, in year order."""
+    t = _initiatives().drop_duplicates("initiative")
+    return list(t["date"].str[:4].astype(int).value_counts().sort_index())
+
+
+q1 = NumberQuestion(
+    LESSON, "q1", unit="a fraction per year, 0.05 for 5 %",
+    expected=lambda: _tie(2025),
+    factor_advice={100: "give the rate as a fraction (0.05 for 5 %), not as a percentage."},
+    mistakes=[
+        (lambda: _tie(2025, extra_years=1),
+         "you counted one year too many. The 2025 edition's count is for 2024; from 2024 to "
+         "2030 there are 6 years of growth."),
+        (lambda: _tie(2024),
+         "that starts from the 2024 edition's counts (for 2023). The question asks for the 2025 "
+         "edition."),
+        (lambda: (_models()[1] / _models()[0] - 1) / _models()[2],
+         "that is the simple average (total growth divided by the years). Growth compounds: "
+         "use (end / start) ** (1 / years) - 1."),
+        (lambda: (_models()[0] / _models()[1]) ** (1 / _models()[2]) - 1,
+         "that divides China's count by the US count, a shrinking path. China has to grow from "
+         "its own count to the US count: (US / China) ** (1 / years) - 1."),
+        (lambda: _models()[1] / _models()[0],
+         "that is how many times the US count is China's (the growth factor over all the "
+         "years), not a rate per year."),
+    ],
+    hints=["Take the notable AI models of China and the United States from the 2025 edition "
+           "(views.start_values(2025) or the notable_models table); the count is for 2024.",
+           "China must grow from its count to the US count in 2030 - 2024 years. A constant rate "
+           "r does that when china * (1 + r) ** years == us. Solve for r."],
+)
+
+q2 = NumberQuestion(
+    LESSON, "q2", unit="initiatives", integer=True,
+    expected=lambda: _proposed_rows()["initiative"].nunique(),
+    mistakes=[(lambda: len(_proposed_rows()),
+               "that counts rows. One initiative has two rows, because two sources give "
+               "different dates: count each initiative once."),
+              (lambda: _initiatives()["initiative"].nunique(),
+               "that counts every initiative in the table. Keep only those China proposed "
+               "(china_role == 'proposed').")],
+    hints=["Select the rows where china_role is 'proposed'.",
+           "Some initiatives have two rows (two sources). Count distinct initiatives with "
+           ".nunique() or drop_duplicates('initiative')."],
+)
+
+q3 = ChartQuestion(
+    LESSON, "q3", unit_words=["initiative", "number", "count"],
+    series=_per_year,
+    hints=["Drop repeated initiatives first (drop_duplicates('initiative')), then take the year "
+           "from the date text: table['date'].str[:4].",
+           "Count the rows per year (value_counts().sort_index()) and draw them with ax.bar; "
+           "label the y-axis with what is counted and add a source line with charts.finish."],
+)
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="b",
+    options={
+        "a": "that many countries have adopted Chinese AI standards since 2021",
+        "b": "that China issued a national standardisation strategy in 2021, prepared by a "
+             "research project from 2018; nothing about its use abroad",
+        "c": "that the standards planned for 2035 are already complete",
+        "d": "that the United States and the EU signed China's standards outline",
+    },
+    explanations={
+        "a": "no row records a standard adopted by another country or a standards body; the "
+             "table records what China issued, proposed, signed or attended.",
+        "b": "the two 'standards' rows are the China Standards 2035 research project (from March "
+             "2018) and the National Standardization Development Outline (October 2021), both "
+             "domestic; the data cannot show adoption abroad.",
+        "c": "2035 is the horizon of the strategy, not a completion date; the data say nothing "
+             "about completed standards.",
+        "d": "the outline was issued by the Party's Central Committee and the State Council; "
+             "no country signs it.",
+    },
+    hints=["Select the rows whose kind is 'standards' and read actor, china_role and "
+           "description.",
+           "Does any row record what another country did with a Chinese standard?"],
+)
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="c",
+    options={
+        "a": "it rises towards 100%, so China catches up",
+        "b": "it falls, because the US starts from a larger value",
+        "c": "it stays the same; only the absolute gap changes (it widens when the common "
+             "rate is above 0)",
+        "d": "it cannot be computed without a forecast",
+    },
+    explanations={
+        "a": "with the same rate both values are multiplied by the same factor, so their ratio "
+             "does not move.",
+        "b": "a larger start value grows by more in absolute terms, but the ratio stays the same.",
+        "c": "both values are multiplied by (1 + r) ** years, which cancels in the ratio; the "
+             "difference between them grows with the common factor.",
+        "d": "a scenario needs no forecast: it follows from the stated rates.",
+    },
+    hints=["Write China's 2030 value as china * (1 + r) ** n and the US value as "
+           "us * (1 + r) ** n. Divide one by the other.",
+           "Try it in the widget: give both countries the same rate on one measure."],
+)
+
+q6 = TextQuestion(
+    LESSON, "q6", min_words=60,
+    points=[
+        "names evidence for China shaping governance and standards (strategy, proposals, the "
+        "UN resolution it led, signatures) and who reports it",
+        "names evidence that its influence is limited or contested (no record of adoption, the "
+        "US-led resolution, Paris, export controls, US lead on money and models)",
+        "separates what the records show (who proposed or signed what) from what they cannot "
+        "show (adoption, effects)",
+        "says what further evidence would settle the question",
+    ],
+    hints=["Which rows of global_initiatives did China propose, and which did others lead?",
+           "What would you need to know to say a standard or a proposal 'shaped' anything?"],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6]
