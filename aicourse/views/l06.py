@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import matplotlib.pyplot as plt
+from matplotlib.lines import Line2D
 import pandas as pd
 
 from aicourse import charts, data
@@ -154,11 +155,8 @@ def rules_view(theme: str = ALL, years=(FIRST_YEAR, LAST_YEAR), binding_only: bo
         has_end = rows["in_force"].notna().to_numpy()
         ax.hlines([v for v, e in zip(y, has_end) if e], rows.loc[has_end, "adopted"],
                   rows.loc[has_end, "in_force"], color=colour, linewidth=2, alpha=0.7)
-        binding = (rows["binding"] == "yes").to_numpy()
-        ax.scatter(rows.loc[binding, "adopted"], [v for v, b in zip(y, binding) if b], s=36,
-                   color=colour, zorder=3, label=jurisdiction)
-        ax.scatter(rows.loc[~binding, "adopted"], [v for v, b in zip(y, binding) if not b], s=36,
-                   facecolors="white", edgecolors=colour, zorder=3)
+        fill = [colour if b == "yes" else "white" for b in rows["binding"]]  # guidance: hollow
+        ax.scatter(rows["adopted"], y, s=36, facecolors=fill, edgecolors=colour, zorder=3)
         ax.scatter(rows.loc[has_end, "in_force"], [v for v, e in zip(y, has_end) if e], s=30,
                    marker="|", color=colour, zorder=3)
     ax.set_yticks([c for c, _ in centres])
@@ -166,11 +164,14 @@ def rules_view(theme: str = ALL, years=(FIRST_YEAR, LAST_YEAR), binding_only: bo
     ax.set_ylim(-0.8, max(positions.values()) + 0.8)
     ax.set_xlim(pd.Timestamp(first, 1, 1), pd.Timestamp(last, 12, 31))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower left", fontsize=8, ncols=2)
+    present = [j for j in JURISDICTIONS if (table["jurisdiction"] == j).any()]
+    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color=JURISDICTIONS[j], label=j)
+                       for j in present], loc="lower left", fontsize=8, ncols=2)
     years_shown = f"{first}" if first == last else f"{first}-{last}"
     what = "all themes" if theme == ALL else theme
     fig = charts.finish(
-        fig, ax, title=f"Data and AI rules by theme and jurisdiction, {years_shown}",
+        fig, ax, title=(f"Data and AI rules by theme and jurisdiction, {years_shown}" if theme == ALL
+                        else f"Data and AI rules on {theme}, by jurisdiction, {years_shown}"),
         xlabel=("Date (dot: adopted, filled if binding, hollow if guidance; bar: in force)"),
         ylabel="Theme (one lane per jurisdiction)",
         source=data.source_line(table),
