@@ -9,6 +9,7 @@ stated assumptions, not a forecast, and the chart says so.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from datetime import date
 
@@ -330,13 +331,13 @@ def scenario_view(path: str = SHARE_ALL, change: float = 2.0, target_year: int =
 def market_sizes() -> pd.DataFrame:
     """China's chip market as each edition states it (from the note column): year, USD billion."""
     shares = data.load("ic_self_sufficiency")
+    pattern = re.compile(r"market (?:at )?USD ([\d.]+) billion(?: in (\d{4}))?")
     rows = []
-    for _, r in shares[shares["note"].notna()].iterrows():
-        found = pd.Series([r["note"]]).str.extract(
-            r"market (?:USD |at USD )([\d.]+) billion(?: in (\d{4}))?").iloc[0]
-        if pd.notna(found[0]):
-            rows.append({"year": int(found[1]) if pd.notna(found[1]) else int(r["year"]),
-                         "market_usd_bn": float(found[0]), "edition": r["edition"],
-                         "source_id": r["source_id"]})
+    for year, edition, note, source_id in shares[["year", "edition", "note", "source_id"]].itertuples(
+            index=False):
+        found = pattern.search(note) if isinstance(note, str) else None
+        if found:
+            rows.append({"year": int(found[2] or year), "market_usd_bn": float(found[1]),
+                         "edition": edition, "source_id": source_id})
     return pd.DataFrame(rows).drop_duplicates(["year", "edition"]).sort_values("year",
                                                                                ignore_index=True)
