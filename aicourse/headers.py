@@ -8,7 +8,8 @@ start with a marker comment; every run removes the marked cells and writes them 
 - ``# setup: ...``     the code cell that lets the notebook import ``aicourse``.
 
 It also writes the contents page ``notebooks/index.ipynb``, the glossary page
-``notebooks/glossary.ipynb`` (from ``glossary.toml``) and the lesson map in README.md (between
+``notebooks/glossary.ipynb`` (from ``glossary.toml``), the instructor guide
+``docs/instructor-guide.md`` (see ``aicourse.guide``) and the lesson map in README.md (between
 ``<!-- lessons:start -->`` and ``<!-- lessons:end -->``).
 """
 
@@ -18,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import glossary
+from aicourse import glossary, guide
 from aicourse import lessons as meta
 from aicourse import nbfiles
 
@@ -140,6 +141,10 @@ def contents_notebook(course: dict, lessons: list[meta.Lesson], root: Path) -> d
               "its source (see `data/sources.csv`)."]
     if (root / glossary.FILE).is_file():
         lines += ["", f"Terms, with Chinese names and pinyin: the [glossary]({glossary.PAGE})."]
+    if (root / guide.NOTES).is_dir():
+        lines += ["", f"For teachers: the [instructor guide](../{guide.GUIDE.as_posix()}) (timings, "
+                  "lesson plans, discussion notes, model answers, a rubric for the capstone, and "
+                  "how to run the course on Binder or a JupyterHub)."]
     return {"cells": [nbfiles.markdown("\n".join(lines) + "\n")], "metadata": {},
             "nbformat": 4, "nbformat_minor": 5}
 
@@ -178,6 +183,8 @@ def run(root: Path = meta.ROOT) -> list[Path]:
         page = root / "notebooks" / glossary.PAGE
         if nbfiles.write(glossary.page(course, terms), page):
             changed.append(page)
+    if guide.write(root):
+        changed.append(root / guide.GUIDE)
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
     new = re.sub(r"(<!-- lessons:start -->\n).*?(<!-- lessons:end -->)",

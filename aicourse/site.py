@@ -137,7 +137,7 @@ def build(out: Path, root: Path = meta.ROOT) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(render_notebook(path, exporter), encoding="utf-8")
             written.append(target)
-    for path in sorted((root / "docs").rglob("*.md")) + [root / "README.md"]:
+    for path in sorted(root.glob("*.md")) + sorted((root / "docs").rglob("*.md")):
         target = out / path.relative_to(root).with_suffix(".html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_markdown(path, path.stem.replace("-", " ")), encoding="utf-8")

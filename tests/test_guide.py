@@ -1,0 +1,50 @@
+"""The instructor guide is current, and every written lesson has its teaching notes."""
+
+import re
+
+import pytest
+
+from aicourse import guide, lessons
+
+ROOT = lessons.ROOT
+COURSE, LESSONS = lessons.load()
+WRITTEN = [l for l in LESSONS if l.available()]
+
+
+def test_guide_is_what_the_generator_writes():
+    assert (ROOT / guide.GUIDE).read_text(encoding="utf-8") == guide.text(), \
+        "run python3 tasks.py headers"
+
+
+@pytest.mark.parametrize("lesson", WRITTEN, ids=[l.slug for l in WRITTEN])
+def test_every_lesson_has_notes_with_every_part(lesson):
+    path = ROOT / guide.NOTES / f"{lesson.number}.md"
+    assert path.is_file(), f"write {path.relative_to(ROOT)}"
+    headings = re.findall(r"^## (.+)$", path.read_text(encoding="utf-8"), re.M)
+    assert headings == guide.NOTE_HEADINGS
+
+
+@pytest.mark.parametrize("lesson", WRITTEN, ids=[l.slug for l in WRITTEN])
+def test_guide_carries_each_lessons_own_words(lesson):
+    text = (ROOT / guide.GUIDE).read_text(encoding="utf-8")
+    assert f"### {lesson.number} {lesson.title}" in text
+    for objective in lesson.objectives:
+        assert f"- {objective}" in text
+    assert f"| {lesson.number} {lesson.title} | {lesson.minutes_teaching} min |" in text
+    written = [q for q in guide.questions(lesson) if type(q).__name__ == "TextQuestion"]
+    for q in written:
+        answer = guide.model_answers(lesson, ROOT)[q.qid]
+        assert len(answer.split()) >= 40 and f"> {answer}" in text
+
+
+def test_total_time_is_the_sum_of_the_lessons():
+    text = (ROOT / guide.GUIDE).read_text(encoding="utf-8")
+    total = sum(l.minutes for l in WRITTEN)
+    assert f"{total} minutes ({total / 60:.1f} hours)" in text
+
+
+def test_general_chapters_exist():
+    text = (ROOT / guide.GUIDE).read_text(encoding="utf-8")
+    for name, heading in guide.CHAPTERS:
+        assert (ROOT / guide.NOTES / name).is_file() and f"## {heading}" in text
+    assert "hublink" in text and "Start the image before class" in text
