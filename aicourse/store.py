@@ -27,16 +27,51 @@ def targets(root: Path = meta.ROOT) -> list[Path]:
             if l.path(kind, root).is_file()]
 
 
-def execute(path: Path) -> dict:
+def _in_slices(get_msg, step: float = 0.5):
+    """``get_msg`` that waits in short slices instead of one long wait.
+
+    With the asyncio kernel client a message that arrives while nobody is waiting on its socket
+    can go unnoticed until the wait times out (nbclient issue #312), so a widget cell whose reply
+    came in 3 seconds could hold the run for the whole cell timeout. Waiting again every half
+    second looks at the socket anew and finds the message.
+    """
+    from queue import Empty
+
+    async def get(timeout=None, **kwargs):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = step if deadline is None else max(0.0, min(step, deadline - time.monotonic()))
+            try:
+                return await get_msg(timeout=left, **kwargs)
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+    return get
+
+
+def client_class():
+    """nbclient's NotebookClient, with the kernel's shell and IOPub channels read in slices."""
     from nbclient import NotebookClient
 
+    class Client(NotebookClient):
+        async def async_start_new_kernel_client(self):
+            kc = await super().async_start_new_kernel_client()
+            for channel in (kc.shell_channel, kc.iopub_channel):
+                channel.get_msg = _in_slices(channel.get_msg)
+            return kc
+
+    return Client
+
+
+def execute(path: Path) -> dict:
     os.environ.pop("MPLBACKEND", None)
     strict = path.parent.name == "solutions"
     os.environ["AICOURSE_STRICT"] = "1" if strict else ""
     import nbformat
 
     node = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
-    NotebookClient(node, timeout=300, kernel_name="python3",
+    client_class()(node, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb = node  # a NotebookNode is a dict
     for cell in nb["cells"]:
