@@ -39,10 +39,10 @@ def notebooks(root: Path = meta.ROOT) -> list[Path]:
 
 
 def run_once(nb, folder: Path) -> float:
-    from nbclient import NotebookClient
+    from aicourse.store import client_class
 
     started = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3",
+    client_class()(nb, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(folder)}}).execute()
     return time.perf_counter() - started
 
