@@ -63,6 +63,12 @@ def right_answer(q):
     raise AssertionError(f"no right answer known for {type(q).__name__}")
 
 
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")  # charts drawn as right answers are not kept open
+
+
 def test_there_are_questions():
     assert len(QUESTIONS) >= 4
 
