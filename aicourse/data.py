@@ -207,8 +207,24 @@ def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
     return f"{label}: " + "; ".join(parts) + ". Full references: data/sources.csv."
 
 
+class References(pd.DataFrame):
+    """A table of references that always displays every row (pandas shortens long tables)."""
+
+    @property
+    def _constructor(self):
+        return References
+
+    def _repr_html_(self):
+        with pd.option_context("display.max_rows", len(self) + 1):
+            return super()._repr_html_()
+
+    def __repr__(self):
+        with pd.option_context("display.max_rows", len(self) + 1):
+            return super().__repr__()
+
+
 def references(table: pd.DataFrame) -> pd.DataFrame:
     """Full references (publisher, title, date, URL, quality) for the rows of a table."""
     ids = list(dict.fromkeys(table["source_id"]))
     refs = sources().set_index("source_id").loc[ids, ["publisher", "title", "date", "url", "quality"]]
-    return refs.reset_index()
+    return References(refs.reset_index())

@@ -309,3 +309,12 @@ def test_every_figure_appears_in_its_source_excerpt():
                     missing.append(f"{name}.{column}={row[column]} ({row['source_id']})")
     assert checked > 300
     assert missing == [], missing
+
+
+def test_references_show_every_row_however_long():
+    everything = data.sources()[["source_id"]]
+    assert len(everything) > 100  # longer than pandas shows by default
+    refs = data.references(everything)
+    assert len(refs) == len(everything)
+    assert repr(refs).count("\n") > len(everything) and "\n..." not in repr(refs)
+    assert refs._repr_html_().count("<tr>") > len(everything)
