@@ -24,6 +24,16 @@ class ViewError(CourseError):
     """A view cannot be drawn for these inputs; the message says why, in plain words."""
 
 
+def choice(value: Any, options, what: str, *, listed: bool = False) -> Any:
+    """``value`` if it is one of ``options`` (same type, equal); otherwise a ViewError asking
+    the learner to choose ``what`` from the list (naming the options when ``listed``)."""
+    options = list(options)
+    if isinstance(value, bool) or not any(type(value) is type(o) and value == o for o in options):
+        names = f": {', '.join(str(o) for o in options)}" if listed else ""
+        raise ViewError(f"choose {what} from the list{names}.")
+    return value
+
+
 def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
     """What a view shows for ``values``: figures become PNG bundles, errors become a sentence."""
     from matplotlib.figure import Figure

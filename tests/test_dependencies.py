@@ -4,7 +4,6 @@ import ast
 import re
 import sys
 from importlib.metadata import packages_distributions
-from pathlib import Path
 
 from aicourse import lessons, nbfiles
 

@@ -162,3 +162,14 @@ def test_indicator_view_bad_inputs_raise_view_error(kwargs):
 
     with pytest.raises(widgets.ViewError):
         l04.indicator_view(**{"indicator": "5G users", "scale": "log", "per": "totals", **kwargs})
+
+
+def test_choice_accepts_only_an_option_of_the_same_type():
+    assert widgets.choice("b", ["a", "b"], "a letter") == "b"
+    assert widgets.choice(2025, [2024, 2025], "an edition") == 2025
+    for bad in ("c", ["b"], None):
+        with pytest.raises(widgets.ViewError, match="choose a letter from the list"):
+            widgets.choice(bad, ["a", "b"], "a letter")
+    for bad in (2025.0, "2025", True):  # True == 1, but it is not a year
+        with pytest.raises(widgets.ViewError, match=r"from the list: 1, 2025\."):
+            widgets.choice(bad, [1, 2025], "an edition", listed=True)

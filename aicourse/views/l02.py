@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 ALL = "all"
 
@@ -38,10 +38,8 @@ def field_options() -> list[str]:
 
 def ecosystem_view(hub: str = ALL, field: str = ALL, up_to_year: int = 2021):
     """A map-like scatter of the pilot zones (by longitude and latitude) and the matching firms."""
-    if hub not in hub_options():
-        raise ViewError("choose a hub from the list.")
-    if field not in field_options():
-        raise ViewError("choose a field from the list.")
+    choice(hub, hub_options(), "a hub")
+    choice(field, field_options(), "a field")
     if isinstance(up_to_year, bool) or not isinstance(up_to_year, int) or not 2019 <= up_to_year <= 2021:
         raise ViewError("the year must be a whole number from 2019 to 2021.")
     zones = zones_with_hub()

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 TOTALS, SHARES, PER_CAPITA = "totals", "share of the world", "per million people"
 NORMALISATIONS = [TOTALS, SHARES, PER_CAPITA]
@@ -102,8 +102,7 @@ def compare_table(measure: str, normalisation: str = TOTALS) -> pd.DataFrame:
 
     Raises ViewError, in plain words, when the normalisation cannot be applied to the measure.
     """
-    if not isinstance(measure, str) or measure not in _measures():
-        raise ViewError("choose a measure from the list.")
+    choice(measure, measure_options(), "a measure")
     if not isinstance(normalisation, str) or normalisation not in NORMALISATIONS:
         raise ViewError("choose 'totals', 'share of the world' or 'per million people'.")
     rows = _measures()[measure]

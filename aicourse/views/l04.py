@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import choice
 
 SCALES = ("linear", "log")
 PERS = ("totals", "per person")
@@ -152,20 +152,14 @@ def official_per_person(indicator: str) -> pd.DataFrame:
     return pd.DataFrame(columns=["period", "value", "status", "body", "source_id"])
 
 
-def _choice(value, options, what: str) -> str:
-    if not isinstance(value, str) or value not in options:
-        raise ViewError(f"choose {what} from the list: {', '.join(options)}.")
-    return value
-
-
 def _short(value: float) -> str:
     return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
 
 
 def indicator_table(indicator: str, per: str = "totals") -> pd.DataFrame:
     """What the chart shows, as a table: one row per figure, with its source's quality."""
-    spec = INDICATORS[_choice(indicator, indicator_options(), "an indicator")]
-    per = _choice(per, per_options(), "totals or per person")
+    spec = INDICATORS[choice(indicator, indicator_options(), "an indicator", listed=True)]
+    per = choice(per, per_options(), "totals or per person", listed=True)
     rows = rows_of(indicator)
     if per == "totals":
         rows["shown"] = rows["value"] / spec.scale
@@ -193,9 +187,9 @@ def indicator_table(indicator: str, per: str = "totals") -> pd.DataFrame:
 def indicator_view(indicator: str = "Total computing power", scale: str = "linear",
                    per: str = "totals"):
     """A chart of one indicator over time, with its target where one exists, and its table."""
-    _choice(indicator, indicator_options(), "an indicator")
-    scale = _choice(scale, scale_options(), "a scale")
-    per = _choice(per, per_options(), "totals or per person")
+    choice(indicator, indicator_options(), "an indicator", listed=True)
+    scale = choice(scale, scale_options(), "a scale", listed=True)
+    per = choice(per, per_options(), "totals or per person", listed=True)
     spec = INDICATORS[indicator]
     table = indicator_table(indicator, per)
     label = spec.unit if per == "totals" else spec.per_unit

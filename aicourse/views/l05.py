@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 import pandas as pd
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 ALL = "all"
 #: The years the timeline covers.
@@ -75,10 +75,8 @@ def _year(value, name: str) -> int:
 def timeline_table(actor: str = ALL, kind: str = ALL, first_year: int = FIRST_YEAR,
                    last_year: int = LAST_YEAR) -> pd.DataFrame:
     """The events for one actor (or all), one kind of measure (or all), between two years."""
-    if not isinstance(actor, str) or actor not in actor_options():
-        raise ViewError("choose an actor from the list: " + ", ".join(actor_options()) + ".")
-    if not isinstance(kind, str) or kind not in kind_options():
-        raise ViewError("choose a kind of measure from the list.")
+    choice(actor, actor_options(), "an actor", listed=True)
+    choice(kind, kind_options(), "a kind of measure")
     first = _year(first_year, "The first year")
     last = _year(last_year, "The last year")
     if not (FIRST_YEAR <= first <= LAST_YEAR and FIRST_YEAR <= last <= LAST_YEAR):
@@ -205,8 +203,7 @@ def year_reaching(start: float, start_year: int, change: float, target: float) -
 
 
 def _check_scenario(path, change, target_year) -> tuple[float, int]:
-    if not isinstance(path, str) or path not in PATHS:
-        raise ViewError("choose what to project from the list: " + "; ".join(PATHS) + ".")
+    choice(path, PATHS, "what to project", listed=True)
     if isinstance(change, bool) or not isinstance(change, (int, float)):
         raise ViewError("the change per year must be a number.")
     limit = MAX_PERCENT if path == IMPORTS else MAX_POINTS

@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 import pandas as pd
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 ALL = "all themes"
 #: Jurisdictions in the order of the lanes, each with its colour.
@@ -102,8 +102,7 @@ def rules_table(theme: str = ALL, years=(FIRST_YEAR, LAST_YEAR),
     A rule counts if the span from its adoption to its entry into force (or its adoption
     alone, when the source gives no date of effect) touches the years chosen.
     """
-    if not isinstance(theme, str) or theme not in theme_options():
-        raise ViewError("choose a theme from the list.")
+    choice(theme, theme_options(), "a theme")
     first, last = _years(years)
     if not isinstance(binding_only, bool):
         raise ViewError("'binding rules only' is either ticked (True) or not (False).")

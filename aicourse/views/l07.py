@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from aicourse import charts, data
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 END_YEAR = 2030
 #: Editions the scenario can start from. The 2026 edition is left out: its figures come from a
@@ -88,7 +88,7 @@ def start_values(edition: int = DEFAULT_EDITION) -> pd.DataFrame:
     source ids are in ``attrs["sources"]`` and the indicators the edition lacks in
     ``attrs["missing"]``.
     """
-    edition = _edition(edition)
+    edition = choice(edition, EDITIONS, "an AI Index edition", listed=True)
     rows, sources, missing = [], [], []
     for key, (label, unit) in INDICATORS.items():
         t = _rows(key, edition)
@@ -107,13 +107,6 @@ def start_values(edition: int = DEFAULT_EDITION) -> pd.DataFrame:
     table.attrs["sources"] = list(dict.fromkeys(sources))
     table.attrs["missing"] = missing
     return table
-
-
-def _edition(edition) -> int:
-    if isinstance(edition, bool) or not isinstance(edition, int) or edition not in EDITIONS:
-        raise ViewError("choose an AI Index edition from the list: "
-                        + " or ".join(str(e) for e in EDITIONS) + ".")
-    return edition
 
 
 def _rate(value, who: str) -> float:
@@ -181,7 +174,7 @@ def scenario_view(edition: int = DEFAULT_EDITION,
 
     Returns the figure, the table (rounded) and a note that states the assumptions.
     """
-    edition = _edition(edition)
+    edition = choice(edition, EDITIONS, "an AI Index edition", listed=True)
     given = dict(locals())
     rates = {key: (given[f"{key}_china"], given[f"{key}_us"]) for key in INDICATORS}
     table = scenario_table(edition, rates)

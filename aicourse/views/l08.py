@@ -18,7 +18,7 @@ import pandas as pd
 
 from aicourse import charts, data, lessons
 from aicourse.errors import CourseError
-from aicourse.widgets import ViewError
+from aicourse.widgets import ViewError, choice
 
 VERDICTS = ["supported", "partly supported", "not supported", "outdated", "not checkable"]
 NOT_RATED = "not rated yet"
@@ -80,8 +80,7 @@ def claim_view(claim: str = "C01"):
     """A card for one claim (without the course's verdict) and the evidence behind it."""
     from IPython.display import HTML
 
-    if not isinstance(claim, str) or claim not in claim_ids():
-        raise ViewError("choose a claim from the list (C01 to C21).")
+    choice(claim, claim_ids(), "a claim (C01 to C21)")
     row = claims().set_index("claim_id").loc[claim]
     names = _lesson_names()
     tested = ", ".join(names.get(n, n) for n in str(row["lessons"]).split("|"))
