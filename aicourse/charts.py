@@ -65,7 +65,7 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
     if len(title) > MAX_TITLE:
         raise ChartError(f"A chart title has at most {MAX_TITLE} characters; this one has "
                          f"{len(title)}. Move detail into the axis labels or the text.")
-    ax.set_title(title, loc="left")
+    heading = ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.set_size_inches(*FIGSIZE)
@@ -74,7 +74,7 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
     source = textwrap.fill(source, width=SOURCE_WIDTH)
     lines = source.count("\n") + 1
     fig.tight_layout(rect=(0, 0.015 + 0.04 * lines, 1, 1))
-    _fit_title(fig, ax)
+    _fit_title(fig, heading)
     # tight_layout leaves a placeholder layout engine behind, which makes savefig draw the
     # figure twice; the layout is done, so drop it (a quarter less time per chart).
     fig.set_layout_engine(None)
@@ -83,16 +83,12 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
     return fig
 
 
-def _fit_title(fig, ax) -> None:
+def _fit_title(fig, title) -> None:
     """Shrink a left-aligned title that would run past the figure's right edge."""
-    title = ax.title if ax.get_title() else ax._left_title
-    renderer = fig.canvas.get_renderer()
-    right = title.get_window_extent(renderer).x1
+    box = title.get_window_extent(fig.canvas.get_renderer())
     width = fig.get_figwidth() * fig.dpi
-    if right > width - 4:
-        left = right - title.get_window_extent(renderer).width
-        size = title.get_fontsize() * (width - 8 - left) / (right - left)
-        title.set_fontsize(max(8.0, size))
+    if box.x1 > width - 4:
+        title.set_fontsize(max(8.0, title.get_fontsize() * (width - 8 - box.x0) / box.width))
 
 
 def alt_text(fig) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import json
 import math
 import re
 from pathlib import Path
@@ -47,17 +46,13 @@ def questions(lesson: meta.Lesson) -> list:
         return []
 
 
-def model_answers(lesson: meta.Lesson, root: Path) -> dict[str, str]:
+def model_answers(lesson: meta.Lesson) -> dict[str, str]:
     """The written model answers (text questions) from the solutions, by question id."""
-    path = root / "aicourse" / "answers" / f"l{lesson.number}.json"
-    if not path.is_file():
-        return {}
-    answers = json.loads(path.read_text(encoding="utf-8"))
     found = {}
     for q in questions(lesson):
-        if type(q).__name__ != "TextQuestion" or q.qid not in answers:
+        answer = q.solution_text() if type(q).__name__ == "TextQuestion" else None
+        if not answer:
             continue
-        answer = answers[q.qid]
         try:  # code that assigns the answer text, as the solutions notebooks write it
             tree = ast.parse(answer)
             texts = [n.value.value for n in tree.body if isinstance(n, ast.Assign)
@@ -118,7 +113,7 @@ def text(root: Path = meta.ROOT) -> str:
         discussion = section(notebook, "Discussion")
         if discussion:
             lines += ["", "#### The discussion as learners see it", "", discussion]
-        for qid, answer in model_answers(l, root).items():
+        for qid, answer in model_answers(l).items():
             lines += ["", f"#### Model answer to the written exercise ({qid})", "", f"> {answer}"]
         points = section(notebook, "Key points")
         if points:

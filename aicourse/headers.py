@@ -145,8 +145,7 @@ def contents_notebook(course: dict, lessons: list[meta.Lesson], root: Path) -> d
         lines += ["", f"For teachers: the [instructor guide](../{guide.GUIDE.as_posix()}) (timings, "
                   "lesson plans, discussion notes, model answers, a rubric for the capstone, and "
                   "how to run the course on Binder or a JupyterHub)."]
-    return {"cells": [nbfiles.markdown("\n".join(lines) + "\n")], "metadata": {},
-            "nbformat": 4, "nbformat_minor": 5}
+    return nbfiles.notebook([nbfiles.markdown("\n".join(lines) + "\n")])
 
 
 def readme_table(course: dict, lessons: list[meta.Lesson], root: Path) -> str:

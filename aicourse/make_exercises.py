@@ -91,8 +91,7 @@ def convert(solution_nb: dict, where: str) -> tuple[dict, dict[str, str]]:
             cells.append(nbfiles.code(kept, cell.get("metadata", {}).get("tags")))
         else:
             cells.append(nbfiles.markdown(strip_markdown(text), cell.get("metadata", {}).get("tags")))
-    nb = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    return nb, answers
+    return nbfiles.notebook(cells), answers
 
 
 def build(root: Path = meta.ROOT) -> dict[Path, str]:

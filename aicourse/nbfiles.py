@@ -40,6 +40,11 @@ def code(text: str, tags: list[str] | None = None) -> dict:
     return cell
 
 
+def notebook(cells: list[dict]) -> dict:
+    """A new notebook holding ``cells`` (metadata is filled in by ``normalise``)."""
+    return {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
 def normalise(nb: dict, *, clear_outputs: bool = False) -> dict:
     nb["metadata"] = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
     nb["nbformat"], nb["nbformat_minor"] = 4, 5

@@ -233,3 +233,14 @@ def test_sourced_list_feedback_is_specific():
     assert "list of pairs" in q.evaluate("eco_chinai_batch1").message
     done = q.evaluate({"one two three": real, "four five six": real})
     assert done.status == CORRECT and done.label == "Answer received" and real in done.message
+
+
+def test_a_title_too_wide_for_the_figure_is_shrunk_to_fit():
+    fig, ax = plt.subplots()
+    ax.barh(["a long label on the y-axis", "b"], [1, 2])  # pushes the axes, and the title, right
+    charts.finish(fig, ax, title="W" * 45, xlabel="x", ylabel="y", source="Source: s", alt="a")
+    box = ax._left_title.get_window_extent(fig.canvas.get_renderer())
+    assert ax._left_title.get_fontsize() < 13 and box.x1 <= fig.get_figwidth() * fig.dpi
+    fig, ax = plt.subplots()
+    charts.finish(fig, ax, title="Short", xlabel="x", ylabel="y", source="Source: s", alt="a")
+    assert ax._left_title.get_fontsize() == 13

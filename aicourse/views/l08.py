@@ -18,6 +18,7 @@ import pandas as pd
 
 from aicourse import charts, data, lessons
 from aicourse.errors import CourseError
+from aicourse.views.l00 import claim_options  # the same dropdown as lesson 00
 from aicourse.widgets import ViewError, choice
 
 VERDICTS = ["supported", "partly supported", "not supported", "outdated", "not checkable"]
@@ -46,12 +47,6 @@ def claims() -> pd.DataFrame:
 
 def claim_ids() -> list[str]:
     return list(claims()["claim_id"])
-
-
-def claim_options() -> list[tuple[str, str]]:
-    """(label, claim_id) pairs for a dropdown."""
-    return [(f"{r.claim_id}: {r.claim[:70]}{'...' if len(r.claim) > 70 else ''}", r.claim_id)
-            for r in claims().itertuples()]
 
 
 def _lesson_names() -> dict[str, str]:
