@@ -141,8 +141,10 @@ def main(argv: list[str]) -> int:
         python = ensure_env("requirements.txt")
         # The course folder is JupyterLab's root (so exercises/ and data/ are reachable);
         # the browser opens at lesson 00.
+        # JupyterLab refuses to start as root (common in containers) unless told it may.
+        as_root = ["--allow-root"] if getattr(os, "geteuid", lambda: 1)() == 0 else []
         return run_module(python, "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}", LESSON_00,
-                          *rest)
+                          *as_root, *rest)
     if task == "test":
         python = ensure_env("requirements-test.txt")
         env = dict(os.environ)

@@ -55,7 +55,8 @@ def test_open_the_course_command_serves_lesson_00(tmp_path):
     env.pop("AICOURSE_STRICT", None)
     process = subprocess.Popen(
         [python, "tasks.py", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", "--allow-root", "--ServerApp.port_retries=0"],
+         f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"],  # no --allow-root:
+        # tasks.py adds it when run as root, as a newcomer in a container would run it
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}"
