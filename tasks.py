@@ -9,7 +9,8 @@
     python3 tasks.py build       headers, then exercises, then store
     python3 tasks.py benchmark   time every notebook against a fresh kernel's floor (--repeat N)
     python3 tasks.py html        render a reading copy of the course to static HTML in site/
-                                 (or the folder given): stored outputs, working links, no code run
+                                 (or the folder given): stored outputs, working links, no code run;
+                                 a folder that holds anything else is refused, never emptied
     python3 tasks.py hublink HUB [--repo OWNER/NAME] [--branch B] [--lesson NN]
                                  print the nbgitpuller link that opens the course on a JupyterHub
     python3 tasks.py latest      run the tests with the newest releases of the runtime packages,
@@ -155,6 +156,9 @@ def main(argv: list[str]) -> int:
     if task == "hublink":
         return hub_link(rest)
     if task in ("headers", "exercises", "store", "build", "benchmark", "html"):
+        if task == "html" and rest:
+            # A folder is named from where the command is typed, not from the course folder.
+            rest = [str(Path(rest[0]).resolve()), *rest[1:]]
         python = ensure_env("requirements-test.txt")
         steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],
                  "store": ["aicourse.store"], "benchmark": ["aicourse.benchmark"],

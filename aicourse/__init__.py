@@ -12,6 +12,7 @@ One concern per module:
 - ``glossary``: the glossary page and each lesson's terms, from ``glossary.toml``.
 - ``store``, ``benchmark``, ``site``: tools for authors (stored outputs, timings, the
   reading copy in HTML).
+- ``outdir``: folders that tasks write; nothing the course did not write is ever removed.
 - ``questions.lNN`` and ``views.lNN``: one lesson's questions and widget views.
 
 Notebooks import this package from the repository root (their first code cell puts that

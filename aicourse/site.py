@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
+from aicourse import nbfiles, outdir
 
 #: A relative link to a notebook or a Markdown document (not http:, not an anchor only).
 LOCAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?)\.(ipynb|md)(#[^)\s]*)?\)")
@@ -111,9 +111,10 @@ def local_targets(page: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def _copy_linked_files(out: Path, root: Path, pages: list[Path]) -> None:
+def _copy_linked_files(out: Path, root: Path, pages: list[Path]) -> list[Path]:
     """Files the pages link to that are not pages (data, licence) are copied as they are."""
     out_resolved = out.resolve()
+    copied = []
     for page in pages:
         for target, _ in local_targets(page):
             if target.exists() or out_resolved not in target.parents:
@@ -122,13 +123,17 @@ def _copy_linked_files(out: Path, root: Path, pages: list[Path]) -> None:
             if source.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
+                copied.append(target)
+    return copied
 
 
 def build(out: Path, root: Path = meta.ROOT) -> list[Path]:
-    """Render every notebook and linked document into ``out``; return the pages written."""
-    out = Path(out)
-    if out.exists():
-        shutil.rmtree(out)
+    """Render every notebook and linked document into ``out``; return the pages written.
+
+    ``out`` must be new, empty, or a reading copy written before (see ``outdir``): nothing
+    that the course did not write there is removed.
+    """
+    out = outdir.prepare(out, root, "reading copy")
     written = []
     exporter = _exporter()
     for folder in meta.FOLDERS:
@@ -149,11 +154,21 @@ def build(out: Path, root: Path = meta.ROOT) -> list[Path]:
                      '<p><a href="notebooks/index.html">Contents of the course</a></p>'
                      "</body></html>\n", encoding="utf-8")
     written.append(index)
-    _copy_linked_files(out, root, written)
+    copied = _copy_linked_files(out, root, written)
+    outdir.finish(out, written + copied)
     return written
 
 
-if __name__ == "__main__":
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else meta.ROOT / "site"
-    pages = build(folder)
+def main(args: list[str]) -> int:
+    folder = Path(args[0]).resolve() if args else meta.ROOT / "site"
+    try:
+        pages = build(folder)
+    except outdir.OutputFolderError as problem:
+        print(problem, file=sys.stderr)
+        return 2
     print(f"wrote {len(pages)} pages; open {folder / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

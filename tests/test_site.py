@@ -1,8 +1,10 @@
 """The reading copy: every notebook becomes a page, links resolve, charts keep their alt text."""
 
+import json
+
 import pytest
 
-from aicourse import lessons, site
+from aicourse import lessons, outdir, site
 
 ROOT = lessons.ROOT
 NOTEBOOKS = sorted(p.relative_to(ROOT) for f in lessons.FOLDERS for p in (ROOT / f).glob("*.ipynb"))
@@ -19,6 +21,15 @@ def test_every_notebook_has_a_page(built):
     for path in NOTEBOOKS:
         assert (out / path.with_suffix(".html")) in pages
     assert (out / "index.html").is_file() and (out / "notebooks" / "index.html").is_file()
+
+
+def test_the_marker_lists_every_file_the_build_wrote(built):
+    """A later build may remove these files, and only these (see test_outdir.py)."""
+    out, pages = built
+    listed = set(json.loads((out / outdir.MARKER).read_text())["files"])
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert listed == on_disk - {outdir.MARKER}
+    assert {p.relative_to(out).as_posix() for p in pages} <= listed
 
 
 def test_every_internal_link_resolves(built):
