@@ -49,6 +49,24 @@ def test_a_broken_file_is_left_alone_and_work_starts_afresh(tmp_path):
     assert target.read_text() == "claim_id,my_verdict\nC01,brilliant\n"
 
 
+def test_saving_never_destroys_an_earlier_file(tmp_path):
+    """An unreadable file is kept under a new name; a readable one as the previous version."""
+    target = tmp_path / l08.FILE_NAME
+    broken = "claim_id;my_verdict\nC01;edited in a spreadsheet\n"
+    target.write_text(broken)
+    mine = l08.blank_evaluation()
+    mine.loc[mine["claim_id"] == "C04", "my_verdict"] = "not supported"
+    said = l08.save_evaluation(mine, tmp_path)
+    kept = list(tmp_path.glob("capstone_evaluation.unreadable-*.csv"))
+    assert len(kept) == 1 and kept[0].read_text() == broken and kept[0].name in said
+    first = target.read_text()
+    mine.loc[mine["claim_id"] == "C05", "my_verdict"] = "supported"
+    said = l08.save_evaluation(mine, tmp_path)
+    assert "could not be read" not in said
+    assert (tmp_path / "capstone_evaluation.previous.csv").read_text() == first
+    assert l08.load_evaluation(tmp_path)[1].startswith("Loaded your saved evaluation: 2 of")
+
+
 def test_the_work_folder_is_not_part_of_the_course():
     from aicourse import lessons
 

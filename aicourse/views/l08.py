@@ -116,22 +116,44 @@ def _checked(evaluation) -> pd.DataFrame:
     return table
 
 
+def _readable(target: Path) -> bool:
+    try:
+        _checked(pd.read_csv(target, dtype=str, keep_default_na=False))
+    except (OSError, ValueError, SaveError):
+        return False
+    return True
+
+
 def save_evaluation(evaluation, folder: Path | None = None) -> str:
-    """Write the evaluation to my-work/capstone_evaluation.csv; return what was done, in words."""
+    """Write the evaluation to my-work/capstone_evaluation.csv; return what was done, in words.
+
+    Nothing the learner saved is lost: the file being replaced is kept as
+    ``capstone_evaluation.previous.csv``, and a file this course cannot read (edited by hand or
+    in a spreadsheet) is kept under a new name with the time in it, never overwritten.
+    """
     table = _checked(evaluation)
     folder = Path(folder) if folder else work_folder()
     target = folder / FILE_NAME
+    kept = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".csv.partial")
         table.assign(saved_at=datetime.now().isoformat(timespec="seconds")).to_csv(
             partial, index=False, encoding="utf-8")
+        if target.is_file():
+            if _readable(target):
+                aside = target.with_name(f"{target.stem}.previous.csv")
+            else:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                aside = target.with_name(f"{target.stem}.unreadable-{stamp}.csv")
+                kept = f" The file that was there could not be read; it is kept as {aside.name}."
+            os.replace(target, aside)
         os.replace(partial, target)  # a half-written file never replaces a good one
     except OSError as exc:
         raise SaveError(f"could not write {target} ({exc.strerror or 'not allowed'}). Copy the "
                         "table with evaluation.to_csv(...) to a folder you can write to.") from None
     rated = int((table["my_verdict"] != NOT_RATED).sum())
-    return f"Saved {rated} of {len(table)} ratings to {folder.name}/{FILE_NAME}."
+    return f"Saved {rated} of {len(table)} ratings to {folder.name}/{FILE_NAME}.{kept}"
 
 
 def load_evaluation(folder: Path | None = None) -> tuple[pd.DataFrame, str]:
