@@ -33,6 +33,40 @@ MAX_NAMED = 6
 #: Types a column may have in the data dictionary.
 TYPES = ("str", "int", "float", "date")
 
+#: How good a copy of a source is (the ``quality`` column of sources.csv), best first.
+QUALITY = {
+    "primary": "the issuing body's own page (a ministry, a statistics office, the UN, Stanford HAI ...)",
+    "reprint": "a reputable news outlet reprinting or reporting an official text or figure "
+               "(Xinhua, People's Daily, Reuters, AP ...)",
+    "secondary": "a third party's summary or analysis (a think tank, a news analysis, a law firm's "
+                 "note, an encyclopedia, a transcription of a report)",
+    "weak": "an aggregator, mirror, copy on an unrelated site, content farm or blog of unknown "
+            "authorship: kept only where nothing better was found, with the reason in the data notes",
+}
+
+#: What kind of figure or record a row holds (the ``figure_kind`` column of every dataset).
+FIGURE_KINDS = {
+    "official target": "a goal a government set (a plan's target for a future year)",
+    "official statistic": "a figure an official statistics body published (NBS, a central bank ...)",
+    "official document": "a law, regulation, notice or official announcement, or a fact stated in one",
+    "official summary": "an official body's own summary of a document in other words",
+    "official statement": "what a government body or an official said in office",
+    "news report of an official figure": "a news report of a figure that an official body stated",
+    "research institute estimate": "an estimate by a research institute (state-linked such as CAICT, "
+                                   "or independent such as Stanford HAI or Epoch AI)",
+    "independent estimate": "an estimate by a private firm or analyst (IC Insights, SemiAnalysis ...)",
+    "developer's claim": "a figure a firm publishes about its own product (a training cost, a score)",
+    "leaderboard standing": "a model's place or score on a public leaderboard on a given date",
+    "news report": "a figure a news outlet reports that no official body stated (a share price, "
+                   "app downloads)",
+    "news conversion": "a news report's conversion of a figure into another currency",
+    "translation": "a published English translation or paraphrase of a Chinese text",
+    "expert assessment": "a named person's or organisation's judgement, quoted (an opinion, not a figure)",
+    "company statement": "what a company said about itself",
+    "reference information": "a settled fact of reference (a headquarters city, what a benchmark "
+                             "measures, a release date)",
+}
+
 
 def find_data_dir() -> Path:
     """Return the ``data/`` folder, wherever the notebook runs.
@@ -228,3 +262,84 @@ def references(table: pd.DataFrame) -> pd.DataFrame:
     ids = list(dict.fromkeys(table["source_id"]))
     refs = sources().set_index("source_id").loc[ids, ["publisher", "title", "date", "url", "quality"]]
     return References(refs.reset_index())
+
+
+# --- the data cut-off and readable reference lists ---------------------------------------------
+
+def source_date(text: str) -> pd.Timestamp | None:
+    """The date of a source as a Timestamp (a year alone counts as 1 January), or None (n.d.)."""
+    text = (text or "").strip()
+    if re.fullmatch(r"\d{4}", text):
+        return pd.Timestamp(f"{text}-01-01")
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return pd.Timestamp(text if len(text) == 10 else f"{text}-01")
+    return None
+
+
+def lesson_datasets(lesson: str) -> list[str]:
+    """The datasets a lesson uses, as the ``lessons`` column of datasets.csv records them."""
+    listing = datasets()
+    return [row["dataset"] for _, row in listing.iterrows() if lesson in row["lessons"].split("|")]
+
+
+def source_ids(names: list[str], lesson: str | None = None) -> list[str]:
+    """Every source_id (and second source, such as coord_source_id) of the rows of ``names``;
+    of a dataset with a ``lesson`` column (the voices), only that lesson's rows."""
+    ids: dict[str, None] = {}
+    for name in names:
+        table = load(name)
+        if lesson and "lesson" in table.columns:
+            table = table[table["lesson"] == lesson]
+        for column in [c for c in table.columns if c.endswith("source_id")]:
+            ids.update(dict.fromkeys(table[column].dropna()))
+    return list(ids)
+
+
+def cutoff(ids: list[str]) -> tuple[pd.Timestamp | None, str]:
+    """The newest date among these sources, and that date in words ("July 2026", or "2025"
+    when the newest source gives only its year)."""
+    found = sources().set_index("source_id").loc[list(ids), "date"]
+    dated = [(source_date(d), d) for d in found if source_date(d) is not None]
+    if not dated:
+        return None, "an unknown date"
+    newest, text = max(dated)
+    return newest, newest.strftime("%Y") if len(text) == 4 else newest.strftime("%B %Y")
+
+
+def cutoff_sentence(lesson: str | None = None) -> str:
+    """'Figures as published up to <month year>': the newest source of a lesson's datasets, or of
+    the whole course when no lesson is given. Generated, never typed, so it moves with the data."""
+    names = lesson_datasets(lesson) if lesson else list(datasets()["dataset"])
+    _, words = cutoff(source_ids(names, lesson))
+    scope = f"lesson {lesson}'s" if lesson else "the course's"
+    return (f"Data cut-off: figures as published up to {words} (the newest source in {scope} "
+            "data).")
+
+
+class ReferenceList(str):
+    """A numbered list of references that displays as Markdown, with clickable links."""
+
+    def _repr_markdown_(self):
+        return str(self)
+
+    def __repr__(self):
+        return str(self)
+
+
+def reference_list(table: pd.DataFrame | list[str], lesson: str | None = None) -> ReferenceList:
+    """The sources of a table's rows as a short list a person can read: publisher, title, date,
+    quality and link, weak copies marked; ``references`` gives the same sources as a table."""
+    ids = list(dict.fromkeys(table["source_id"] if isinstance(table, pd.DataFrame) else table))
+    found = sources().set_index("source_id").loc[ids]
+    counts = found["quality"].value_counts()
+    lines = []
+    if lesson:
+        lines += [cutoff_sentence(lesson), ""]
+    lines += [f"{len(found)} sources: " + ", ".join(f"{counts.get(q, 0)} {q}" for q in QUALITY)
+              + ". Quality levels: " + "; ".join(f"*{q}*, {m}" for q, m in QUALITY.items()) + ".", ""]
+    for number, (sid, row) in enumerate(found.iterrows(), 1):
+        mark = " **(weak copy)**" if row["quality"] == "weak" else ""
+        title = row["title"].replace("[", "(").replace("]", ")").replace("*", "")
+        lines.append(f"{number}. {row['publisher']}, *{title}* ({row['date']}). "
+                     f"Quality: {row['quality']}{mark}. [{sid}]({row['url']})")
+    return ReferenceList("\n".join(lines) + "\n")

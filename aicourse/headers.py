@@ -54,7 +54,16 @@ def _minutes(lesson: meta.Lesson, kind: str) -> str:
     return f"about {lesson.minutes_teaching} minutes"
 
 
-def header_text(course: dict, lesson: meta.Lesson, kind: str, terms: list[str] | None = None) -> str:
+def cutoff_words(lesson: meta.Lesson) -> str:
+    """The data cut-off a lesson states: its own datasets' newest source (lesson 00 introduces the
+    whole course, so it states the course's)."""
+    from aicourse import data
+
+    return data.cutoff_sentence(None if lesson.number == "00" else lesson.number)
+
+
+def header_text(course: dict, lesson: meta.Lesson, kind: str, terms: list[str] | None = None,
+                cutoff: str | None = None) -> str:
     title = {"notebooks": f"{lesson.number} · {lesson.title}",
              "exercises": f"Exercises {lesson.number} · {lesson.title}",
              "solutions": f"Solutions {lesson.number} · {lesson.title}"}[kind]
@@ -79,6 +88,8 @@ def header_text(course: dict, lesson: meta.Lesson, kind: str, terms: list[str] |
               "(starting can take a few minutes)"]
     if kind == "notebooks" and terms:
         lines += [f"- **Terms** (meanings in the [glossary]({glossary.PAGE})): {', '.join(terms)}"]
+    if kind == "notebooks" and cutoff:
+        lines += [f"- **{cutoff.split(':')[0]}:**{cutoff.split(':', 1)[1]}"]
     lines += [""]
     if kind == "notebooks":
         lines += ["**Questions this lesson answers**", ""]
@@ -121,7 +132,9 @@ def apply(nb: dict, course: dict, lessons: list[meta.Lesson], lesson: meta.Lesso
     setup = old_setup[0] if old_setup else nbfiles.code(SETUP_CODE)  # keeps its stored run
     nav = nav_text(lessons, lesson, kind, root)
     terms = glossary.terms_for(lesson.number, glossary.load(root))
-    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms)), nbfiles.markdown(nav),
+    cutoff = cutoff_words(lesson) if kind == "notebooks" else None
+    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms, cutoff)),
+                    nbfiles.markdown(nav),
                     setup] + body + [nbfiles.markdown(nav)])
     return nb
 
@@ -157,8 +170,11 @@ def readme_table(course: dict, lessons: list[meta.Lesson], root: Path) -> str:
             rows.append(f"| {l.number} | {l.title} ({link}) | {l.topics} | {l.minutes} | {launch} |")
         else:
             rows.append(f"| {l.number} | {l.title} (in preparation) | {l.topics} | | |")
+    from aicourse import data
+
     total = sum(l.minutes for l in lessons if l.available(root))
-    rows += ["", f"Written so far: {total} minutes of teaching and exercises."]
+    rows += ["", f"Written so far: {total} minutes of teaching and exercises. "
+             f"{data.cutoff_sentence()}"]
     return "\n".join(rows)
 
 

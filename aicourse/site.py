@@ -27,6 +27,15 @@ from aicourse import nbfiles, outdir
 #: A relative link to a notebook or a Markdown document (not http:, not an anchor only).
 LOCAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?)\.(ipynb|md)(#[^)\s]*)?\)")
 REMOTE_SCRIPT = re.compile(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>\s*')
+#: An image the page would fetch from the network (a badge): shown as its alt text instead.
+REMOTE_IMAGE = re.compile(r'<img\b[^>]*\bsrc="https?://[^"]*"[^>]*>')
+
+
+def _offline_images(body: str) -> str:
+    def alt(match):
+        found = re.search(r'\balt="([^"]*)"', match.group(0))
+        return found.group(1) if found else ""
+    return REMOTE_IMAGE.sub(alt, body)
 
 
 def _html_links(text: str) -> str:
@@ -63,13 +72,13 @@ def render_notebook(path: Path, exporter=None) -> str:
     node = nbformat.reads(json.dumps(nb), as_version=4)  # joins the lines of each source
     body, _ = (exporter or _exporter()).from_notebook_node(node, resources={
         "metadata": {"name": path.stem}})
-    return REMOTE_SCRIPT.sub("", body)
+    return _offline_images(REMOTE_SCRIPT.sub("", body))
 
 
 def render_markdown(path: Path, title: str) -> str:
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
-    body = markdown2html_mistune(_html_links(path.read_text(encoding="utf-8")))
+    body = _offline_images(markdown2html_mistune(_html_links(path.read_text(encoding="utf-8"))))
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(title)}</title>"
             "<style>body{max-width:60rem;margin:2rem auto;padding:0 1rem;"
@@ -79,15 +88,20 @@ def render_markdown(path: Path, title: str) -> str:
 
 
 class _Links(HTMLParser):
-    """The href and src values of a page, and the ids it defines."""
+    """The href and src values of a page, the resources a browser loads with it (scripts,
+    stylesheets, images: not the pages its links lead to), and the ids it defines."""
 
     def __init__(self):
         super().__init__()
-        self.links, self.ids, self.images = [], set(), []
+        self.links, self.ids, self.images, self.loads = [], set(), [], []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.links += [attrs[k] for k in ("href", "src") if attrs.get(k)]
+        if attrs.get("src"):
+            self.loads.append(attrs["src"])
+        if tag == "link" and attrs.get("href"):
+            self.loads.append(attrs["href"])
         if attrs.get("id"):
             self.ids.add(attrs["id"])
         if tag == "img":

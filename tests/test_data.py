@@ -1,5 +1,6 @@
 """The data: schema and types per the data dictionary, every row sourced, cross-checks."""
 
+import json
 import re
 import shutil
 
@@ -9,14 +10,13 @@ import pytest
 from aicourse import data
 from aicourse.errors import DataError
 
+import excerpts  # tests/excerpts.py
+
 DATA = data.find_data_dir()
 LISTING = data.datasets()
 NAMES = list(LISTING["dataset"])
 SOURCED = list(LISTING.loc[LISTING["sourced"] == "yes", "dataset"])
-FIGURE_KINDS = {"official target", "official statistic", "official document",
-                "independent estimate", "research institute estimate",
-                "news report of an official figure", "news conversion", "expert assessment",
-                "reference information"}
+FIGURE_KINDS = set(data.FIGURE_KINDS)
 
 
 def test_every_csv_is_listed_and_every_listed_dataset_exists():
@@ -60,7 +60,7 @@ def test_every_source_is_complete_and_used():
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|n\.d\.", row["date"]), row["source_id"]
         assert re.match(r"https?://\S+$", row["url"]), row["source_id"]
         assert row["url"].count("://") == 1 and "/tmp/" not in row["url"], row["source_id"]
-        assert row["quality"] in {"primary", "reprint", "secondary", "weak"}
+        assert row["quality"] in data.QUALITY
         # publishers appear in chart source lines, whose font has no Chinese characters
         assert not re.search(r"[\u4e00-\u9fff]", row["publisher"]), row["source_id"]
         assert len(row["excerpt"].split()) <= 60 or len(row["excerpt"]) <= 200
@@ -70,6 +70,10 @@ def test_every_source_is_complete_and_used():
         for column in [c for c in table.columns if c.endswith("source_id")]:
             used |= set(table[column].dropna())
     cited = set()  # a lesson may cite a source in its text by its id, written `source_id`
+    ids = set(src["source_id"])
+    for name in SOURCED:  # and a row's note may cite a second source by its id
+        for text in data.load(name).select_dtypes("string").stack().dropna():
+            cited |= ids & set(re.findall(r"[a-z0-9_]+", text))
     for path in (DATA.parent / "notebooks").glob("*.ipynb"):
         cited |= set(re.findall(r"`([a-z0-9_]+)`", path.read_text(encoding="utf-8")))
     unused = set(src["source_id"]) - used - cited
@@ -265,50 +269,75 @@ def test_claim_verdicts_rest_on_rows_that_exist():
             assert source_id in cited, f"{claim['claim_id']}: no row of {name} cites {source_id}"
 
 
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-                8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen",
-                20: "twenty"}
+SKIP_UNITS = {"year", "report number", "paragraph number", "degrees east", "degrees north",
+              "batch number", "AI Index edition year"}
 
 
-def _spellings(value: float) -> set[str]:
-    """Ways a source may print a value: scaled by thousands, millions ..., rounded or not."""
-    out = set()
-    # x100 and /1e4, /1e8: Chinese sources count in 万 (10^4) and 亿 (10^8)
-    for x in (value, value / 1e3, value / 1e6, value / 1e9, value * 1e3, value / 1e4, value / 1e8,
-              value * 10, value / 10, value * 100, value / 100):
-        for fmt in ("{:.0f}", "{:.1f}", "{:.2f}", "{:.3f}", "{:.4f}", "{:g}"):
-            text = fmt.format(x)
-            out.add(text)
-            if "." in text:
-                out.add(text.rstrip("0").rstrip("."))
-    out.discard("0")
-    if value in NUMBER_WORDS:
-        out.add(NUMBER_WORDS[value])
-    return out
-
-
-def test_every_figure_appears_in_its_source_excerpt():
-    """A typed-in figure that its own quotation does not contain is a typo or a wrong source."""
-    src = data.sources().set_index("source_id")
-    skip_units = {"year", "report number", "paragraph number", "degrees"}
-    missing, checked = [], 0
+def _figures():
+    """(dataset, line, column, value, unit, source_id) for every figure of every sourced row."""
     for name in SOURCED:
         table = data.load(name)
         spec = data.dictionary(name).set_index("column")
         columns = [c for c in table.columns if spec.loc[c, "type"] in ("int", "float")
-                   and spec.loc[c, "unit"] not in skip_units
-                   and c not in ("latitude", "longitude", "batch", "edition", "data_year")]
-        for _, row in table.iterrows():
-            excerpt = src.loc[row["source_id"], "excerpt"].replace(",", "").replace("\u00a0", " ")
+                   and spec.loc[c, "unit"] not in SKIP_UNITS]
+        for index, row in table.iterrows():
             for column in columns:
                 if pd.isna(row[column]):
                     continue
-                checked += 1
-                if not any(re.search(rf"(?<![\d.]){re.escape(s)}(?![\d]|\.\d)", excerpt.lower())
-                           for s in _spellings(float(row[column]))):
-                    missing.append(f"{name}.{column}={row[column]} ({row['source_id']})")
-    assert checked > 300
+                unit = spec.loc[column, "unit"]
+                unit = row["unit"] if unit.startswith("see unit") else unit
+                yield name, index + 2, column, float(row[column]), unit, row["source_id"]
+
+
+FIGURES = list(_figures())
+
+
+def test_every_figure_appears_in_its_source_excerpt():
+    """A typed-in figure that its own quotation does not state, at the row's scale, is a typo
+    or a wrong source (see tests/excerpts.py for how numbers and unit words are read)."""
+    src = data.sources().set_index("source_id")
+    missing = [f"{name} line {line}: {column}={value:g} {unit} ({sid})"
+               for name, line, column, value, unit, sid in FIGURES
+               if not excerpts.in_excerpt(value, unit, src.loc[sid, "excerpt"],
+                                          src.loc[sid, "language"])]
+    assert len(FIGURES) > 500
     assert missing == [], missing
+
+
+def test_typos_of_a_figure_do_not_pass():
+    """The check reads scale words: RMB 150 billion is not 15, 1500, 1.5 or 105 billion."""
+    excerpt = "the core industry will exceed RMB 150 billion by 2020 and RMB 1 trillion by 2030"
+    assert excerpts.in_excerpt(150, "RMB billion", excerpt)
+    assert excerpts.in_excerpt(0.15, "RMB trillion", excerpt)
+    assert excerpts.in_excerpt(1000, "RMB billion", excerpt)
+    for typo in (15, 1500, 1.5, 105):
+        assert not excerpts.in_excerpt(typo, "RMB billion", excerpt), typo
+    assert excerpts.in_excerpt(1125, "million people", "网民规模达11.25亿人", "zh")
+    assert not excerpts.in_excerpt(112.5, "million people", "网民规模达11.25亿人", "zh")
+    assert excerpts.in_excerpt(67.8, "million people", "la France comptait 67,8 millions", "fr")
+    assert excerpts.in_excerpt(1382, "million people", "reached 1 billion 382 million people")
+    assert excerpts.in_excerpt(80.1, "percent", "penetration rate of 80.1%")
+    assert not excerpts.in_excerpt(80.1, "percent", "80.1 million users")
+
+
+def test_every_figure_is_protected_against_typos():
+    """Mutation test: each figure times 10, divided by 10 and with two digits swapped must fail
+    against its excerpt, unless the excerpt itself states the mutated number (then it is a
+    different figure of the same source, e.g. RMB 1 and 10 trillion)."""
+    src = data.sources().set_index("source_id")
+    escaped, caught = [], 0
+    for name, line, column, value, unit, sid in FIGURES:
+        excerpt, language = src.loc[sid, "excerpt"], src.loc[sid, "language"]
+        stated = {round(n, 9) for n, _ in excerpts.numbers(excerpt, language)}
+        for mutant in excerpts.mutations(value):
+            if excerpts.in_excerpt(mutant, unit, excerpt, language):
+                if round(mutant * excerpts.unit_scale(unit), 9) not in stated and \
+                        unit not in excerpts.PERCENT_UNITS:
+                    escaped.append(f"{name} line {line}: {value:g} -> {mutant:g}")
+            else:
+                caught += 1
+    assert caught > 3 * len(FIGURES) * 0.9
+    assert escaped == [], escaped
 
 
 def test_references_show_every_row_however_long():
@@ -318,3 +347,114 @@ def test_references_show_every_row_however_long():
     assert len(refs) == len(everything)
     assert repr(refs).count("\n") > len(everything) and "\n..." not in repr(refs)
     assert refs._repr_html_().count("<tr") > len(everything)  # header row and every source
+
+
+# --- data cut-off (issue 11) ------------------------------------------------------------------
+
+LESSON_NUMBERS = [f"{n:02d}" for n in range(9)]
+
+
+def _loaded_by(lesson: str) -> set[str]:
+    """Datasets a lesson's notebook or its views module loads with data.load("...")."""
+    texts = [p.read_text(encoding="utf-8") for p in (DATA.parent / "notebooks").glob(f"{lesson}_*.ipynb")]
+    view = DATA.parent / "aicourse" / "views" / f"l{lesson}.py"
+    if view.is_file():
+        texts.append(view.read_text(encoding="utf-8"))
+    return {name for text in texts for name in re.findall(r'data\.load\(\\?"([a-z0-9_]+)\\?"\)', text)}
+
+
+@pytest.mark.parametrize("lesson", LESSON_NUMBERS)
+def test_every_dataset_a_lesson_uses_is_listed_for_it(lesson):
+    """The cut-off of a lesson is the newest source of the datasets listed for it in datasets.csv,
+    so every dataset it loads must be listed there."""
+    assert _loaded_by(lesson) <= set(data.lesson_datasets(lesson)) | {"claims"}
+
+
+@pytest.mark.parametrize("lesson", LESSON_NUMBERS)
+def test_each_lesson_states_its_cut_off_and_no_source_is_newer(lesson):
+    """The header states the cut-off computed from the data now: a source added after the header
+    was written, or a source dated later than the stated cut-off, fails here."""
+    from aicourse import lessons
+
+    path = next((DATA.parent / "notebooks").glob(f"{lesson}_*.ipynb"))
+    header = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+    stated = re.search(r"figures as published up to ([A-Za-z]+ \d{4}|\d{4})", header)
+    assert stated, f"lesson {lesson} states no data cut-off (run python3 tasks.py headers)"
+    limit = pd.Timestamp(stated.group(1)) + pd.offsets.MonthEnd(0) if " " in stated.group(1) \
+        else pd.Timestamp(f"{stated.group(1)}-12-31")
+    scope = None if lesson == "00" else lesson
+    names = data.lesson_datasets(scope) if scope else list(LISTING["dataset"])
+    dates = data.sources().set_index("source_id").loc[data.source_ids(names, scope), "date"]
+    later = [d for d in dates if data.source_date(d) is not None and data.source_date(d) > limit]
+    assert later == [], f"lesson {lesson} uses sources dated after its stated cut-off: {later}"
+    assert data.cutoff_sentence(scope) in header.replace("**", "").replace(":**", ":")
+    assert lessons.ROOT == DATA.parent
+
+
+def test_no_source_is_dated_in_the_future():
+    today = pd.Timestamp.today()
+    late = [(sid, d) for sid, d in data.sources()[["source_id", "date"]].itertuples(index=False)
+            if data.source_date(d) is not None and data.source_date(d) > today]
+    assert late == []
+
+
+def test_readme_states_the_course_cut_off():
+    assert data.cutoff_sentence() in (DATA.parent / "README.md").read_text(encoding="utf-8")
+
+
+# --- reference verdicts follow the course's rules (issue 11) ----------------------------------
+
+HEDGES = re.compile(r"cannot|can not|does not settle|do not settle|not settle|is a judgement|"
+                    r"cannot be checked|no data", re.IGNORECASE)
+
+
+def test_verdicts_follow_the_rules():
+    """The rules are written in the data dictionary (claims.reference_verdict) and lesson 08."""
+    claims = data.load("claims")
+    cut = max(d for d in map(data.source_date, data.sources()["date"]) if d is not None)
+    broken = []
+    for _, c in claims.iterrows():
+        verdict, kind = c["reference_verdict"], c["claim_type"]
+        if kind == "forecast" and (pd.isna(c["due"]) or c["due"] > cut.year):
+            if verdict != "not checkable":
+                broken.append(f"{c['claim_id']}: a forecast before its date is 'not checkable'")
+        if kind == "judgement" and verdict in ("supported", "not supported"):
+            broken.append(f"{c['claim_id']}: a judgement can be informed, not settled")
+        if verdict == "supported" and HEDGES.search(c["verdict_reason"]):
+            broken.append(f"{c['claim_id']}: 'supported' with a reason that says part cannot be checked")
+        if kind != "forecast" and not pd.isna(c["due"]):
+            broken.append(f"{c['claim_id']}: only a forecast has a due year")
+    assert broken == []
+
+
+def test_the_verdict_rules_are_written_where_learners_read_them():
+    rules = data.dictionary("claims").set_index("column").loc["reference_verdict", "description"]
+    capstone = next((DATA.parent / "notebooks").glob("08_*.ipynb")).read_text(encoding="utf-8")
+    for words in ("forecast", "judgement", "supported", "evidence"):
+        assert words in rules
+    assert "Rules for a verdict" in capstone
+
+
+@pytest.mark.parametrize("case, rule", [
+    ({"claim_type": "forecast", "due": None, "reference_verdict": "partly supported"}, "forecast"),
+    ({"claim_type": "judgement", "reference_verdict": "supported"}, "judgement"),
+    ({"claim_type": "fact", "reference_verdict": "supported",
+      "verdict_reason": "True, but 'most advanced' cannot be compared."}, "supported"),
+])
+def test_the_verdict_rule_test_fails_on_a_seeded_break(monkeypatch, case, rule):
+    claims = data.load("claims")
+    row = claims.index[0]
+    for column, value in case.items():
+        claims.loc[row, column] = value
+    monkeypatch.setattr(data, "load", lambda name: claims)
+    with pytest.raises(AssertionError, match=rule):
+        test_verdicts_follow_the_rules()
+
+
+def test_every_weak_source_has_a_reason_in_the_data_notes():
+    """A weak copy stays only with a reason (docs/data-notes/weak-sources.md)."""
+    notes = (DATA.parent / "docs" / "data-notes" / "weak-sources.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `([a-z0-9_]+)` \|.*\| ([^|]+) \|$", notes, flags=re.M))
+    weak = set(data.sources().query("quality == 'weak'")["source_id"])
+    assert weak - set(listed) == set(), "add these weak sources, with a reason, to weak-sources.md"
+    assert all(len(reason.split()) >= 3 for reason in listed.values())

@@ -32,7 +32,7 @@ def hub_options() -> list[str]:
 
 
 def field_options() -> list[str]:
-    fields = data.load("firms")["main_ai_fields"].dropna().str.split("|").explode()
+    fields = data.load("firms")["platform_domain"].dropna().str.split("|").explode()
     return [ALL, *sorted(fields.unique())]
 
 
@@ -50,7 +50,7 @@ def ecosystem_view(hub: str = ALL, field: str = ALL, up_to_year: int = 2021):
     if in_hub is not None:
         firms = firms[firms["hq_city"].isin(in_hub) | firms["hq_province"].isin(in_hub)]
     if field != ALL:
-        firms = firms[firms["main_ai_fields"].fillna("").str.split("|").apply(lambda f: field in f)]
+        firms = firms[firms["platform_domain"].fillna("").str.split("|").apply(lambda f: field in f)]
     fig, ax = plt.subplots()
     ax.scatter(zones["longitude"], zones["latitude"], s=40, color="#cccccc", label="other pilot zones")
     ax.scatter(chosen["longitude"], chosen["latitude"], s=70, color=charts.PALETTE[0],
@@ -69,7 +69,7 @@ def ecosystem_view(hub: str = ALL, field: str = ALL, up_to_year: int = 2021):
                                            .rename(columns={"coord_source_id": "source_id"})])),
         alt=(f"Scatter of China's national AI pilot zones by longitude and latitude; "
              f"{len(chosen)} chosen zones highlighted: {names}."))
-    table = firms[["firm", "name_zh", "hq_city", "main_ai_fields", "in_batx"]].reset_index(drop=True)
+    table = firms[["firm", "name_zh", "hq_city", "platform_domain", "in_batx"]].reset_index(drop=True)
     if table.empty:
         table = pd.DataFrame({"firm": ["no firm in the data matches these settings"]})
     return fig, table

@@ -25,7 +25,7 @@ ALL = "all"
 #: The years the timeline covers.
 FIRST_YEAR, LAST_YEAR = 2018, 2025
 #: Lanes of the timeline, top to bottom.
-ACTORS = ["United States", "Netherlands", "Japan", "China", "SMIC"]
+ACTORS = ["United States", "Netherlands", "Japan", "China", "TechInsights"]
 #: Events are numbered on the chart when this many or fewer are shown.
 MAX_LABELS = 12
 #: How each kind of event is drawn: marker, filled or not, legend label.

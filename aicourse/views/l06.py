@@ -38,6 +38,8 @@ SHORT = {
         "Generative AI interim measures",
     "Ethical Norms for New Generation AI": "Ethical norms (guidance)",
     "Measures for Labelling AI-Generated and Synthetic Content": "Labelling measures",
+    "Security Management Measures for the Application of Facial Recognition Technology":
+        "Facial recognition measures",
     "Mandatory national standard GB 45438-2025: labelling method for AI-generated content":
         "Labelling standard GB 45438-2025",
     "AI Safety Governance Framework (version 1.0)": "AI safety framework 1.0 (guidance)",
