@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import matplotlib
 
+from aicourse.errors import CourseError
+
 #: Okabe & Ito's colour-blind-safe palette (Color Universal Design), in the order used.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 #: One size for every chart, in inches (at 100 dots per inch).
@@ -49,8 +51,8 @@ STYLE = {
 matplotlib.rcParams.update(STYLE)
 
 
-class ChartError(ValueError):
-    """A chart is missing one of the parts every chart must have."""
+class ChartError(CourseError, ValueError):
+    """A chart is missing one of the parts every chart must have (shown as its message alone)."""
 
 
 def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: str):
