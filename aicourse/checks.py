@@ -25,7 +25,6 @@ import html
 import json
 import math
 import numbers
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -436,7 +435,8 @@ class ChartQuestion(Question):
     (words, problem) pairs: one of the words must appear in the chart's text or alt text.
     """
 
-    SCALED = (1.0, 1e3, 1e6, 1e9, 1e12)
+    #: Scales a learner's values may be in: the named ones, and factors of 1,000 either way.
+    SCALED = (1.0, 1e3, 1e6, 1e9, 1e12, 1e-3, 1e-6, 1e-9)
 
     def __init__(self, lesson, qid, *, series: Callable[[], Any], unit: str | tuple[str, ...],
                  hints: list[str], scale: str | None = None, log_scale: bool = False,
@@ -491,10 +491,13 @@ class ChartQuestion(Question):
             return None  # converted to plain numbers, or to a scale the label names
         ratio = data_scale / scale  # drawn value = data value * ratio
         size, direction = (1 / ratio, "smaller") if ratio < 1 else (ratio, "larger")
-        data_words = f"{self.units[0]} {self.scale}" if self.scale else "the data's counts"
-        return (f"the values are {size:,.0f} times {direction} than the data ({data_words}): if "
-                f"you converted them to {_scale_name(scale)}s, say so in the axis label; "
-                "otherwise check the units")
+        data_words = f" ({self.units[0]} {self.scale})" if self.scale else ""
+        if scale in figures.SCALES.values():
+            advice = (f"if you converted them to {_scale_name(scale)}s, say so in the axis label; "
+                      "otherwise check the units")
+        else:
+            advice = "check the units and the column you plotted"
+        return f"the values are {size:,.0f} times {direction} than the data{data_words}: {advice}"
 
     def _diagnose(self, drawn: list, values: list[float], labels: list[str], what: str,
                   fig) -> str:
@@ -516,23 +519,23 @@ class ChartQuestion(Question):
             for scale in sorted(named) or [figures.SCALES.get(self.scale, 1.0)]:
                 factor = figures.SCALES.get(self.scale, 1.0) / scale
                 target = [v * factor for v in values]
-                missing = figures.missing_from(shown, target)
-                extra = figures.missing_from(target, shown)
+                missing = figures.missing_from(shown, target, shown_labels, labels)
+                extra = figures.missing_from(target, shown, labels, shown_labels)
                 found = len(values) - len(missing)
                 if found and (best is None or found > best[0]):
-                    best = (found, missing, extra, shown_labels, d)
+                    repeats = all(any(math.isclose(shown[i], t, rel_tol=1e-6) for t in target)
+                                  for i in extra)
+                    best = (found, missing, extra, shown_labels, repeats)
         if best is None or best[0] < max(1, len(values) // 2):
             return (f"it does not show {what} (check which rows and column you plotted, and "
                     "the units)")
-        found, missing, extra, shown_labels, d = best
+        found, missing, extra, shown_labels, repeats = best
         lacking = (f"{_listed([labels[i] for i in missing])} "
                    f"{'is' if len(missing) == 1 else 'are'} missing") if missing else ""
         if not extra:
             return f"it shows {found} of the {len(values)} expected values: {lacking}"
         extra_labels = [shown_labels[i] for i in extra]
-        twice = (d.kind != "line" and len(set(d.positions)) < len(d.positions)) or any(
-            shown_labels.count(l) > 1 for l in extra_labels)
-        if twice:
+        if repeats:  # every value too many repeats an expected one
             more = ("some values are drawn twice for the same category or year: drop repeated "
                     "rows first (drop_duplicates)")
         else:

@@ -87,11 +87,7 @@ class Drawn:
     positions: list[float]    # where each value stands along the other axis
     labels: list[str]         # the category or year at each position
     axes: object = field(repr=False)
-
-    @property
-    def value_axis(self) -> str:
-        """The axis that carries the values: x for horizontal bars, y for everything else."""
-        return "x" if self.kind == "horizontal bars" else "y"
+    value_axis: str = "y"     # the axis that carries the values: x for horizontal bars
 
 
 def _labels(axis, positions) -> list[str]:
@@ -111,9 +107,11 @@ def _floats(values) -> list[float]:
 
 
 def _sorted(kind, ax, axis, pairs) -> Drawn:
+    """Values read along ``axis`` (the axis of the categories or years), in its order."""
     pairs = sorted(pairs, key=lambda pv: pv[0])  # by place along the axis (stable for ties)
     positions = [p for p, _ in pairs]
-    return Drawn(kind, [v for _, v in pairs], positions, _labels(axis, positions), ax)
+    return Drawn(kind, [v for _, v in pairs], positions, _labels(axis, positions), ax,
+                 "x" if axis is ax.yaxis else "y")
 
 
 def series(fig) -> list[Drawn]:
@@ -127,14 +125,19 @@ def series(fig) -> list[Drawn]:
     from matplotlib.collections import PathCollection
     from matplotlib.container import BarContainer
 
+    from matplotlib.category import StrCategoryFormatter
+
     found = []
     for ax in fig.axes:
+        # values along x (a dot plot) only when the y-axis holds categories
+        across = isinstance(ax.yaxis.get_major_formatter(), StrCategoryFormatter)
         for line in ax.lines:
             y = _floats(line.get_ydata(orig=False))
             x = _floats(line.get_xdata(orig=False))
             if len(y) and len(x) == len(y):
                 found.append(Drawn("line", y, x, _labels(ax.xaxis, x), ax))
-                found.append(Drawn("line", x, y, _labels(ax.yaxis, y), ax))  # values along x
+                if across:
+                    found.append(Drawn("line", x, y, _labels(ax.yaxis, y), ax, "x"))
         bars = {"bars": [], "horizontal bars": []}
         for container in ax.containers:
             if not isinstance(container, BarContainer):
@@ -157,7 +160,8 @@ def series(fig) -> list[Drawn]:
             clouds.append([xy for cloud in clouds for xy in cloud])
         for cloud in clouds:
             found.append(_sorted("points", ax, ax.xaxis, cloud))
-            found.append(_sorted("points", ax, ax.yaxis, [(y, x) for x, y in cloud]))
+            if across:
+                found.append(_sorted("points", ax, ax.yaxis, [(y, x) for x, y in cloud]))
     return found
 
 
@@ -209,15 +213,30 @@ def without_padding(drawn: Drawn, keep_zeros: bool) -> tuple[list[float], list[s
     return [v for v, _ in kept], [l for _, l in kept]
 
 
-def missing_from(values: list[float], expected: list[float]) -> list[int]:
-    """Indexes of the expected values that ``values`` lacks (each drawn value used once)."""
-    pool = list(values)
+def missing_from(values: list[float], expected: list[float], labels: list[str] | None = None,
+                 expected_labels: list[str] | None = None) -> list[int]:
+    """Indexes of the expected values that ``values`` lacks, each drawn value used once. Where
+    labels are given, a drawn value with the same label as the expected one is used first, so
+    that of several equal values the one missing is named by its own year or category."""
+    labels = labels or [""] * len(values)
+    expected_labels = expected_labels or [""] * len(expected)
+    free = [True] * len(values)
+
+    def equal(j, e):
+        return free[j] and math.isclose(values[j], e, rel_tol=1e-6, abs_tol=1e-9)
+
+    order = sorted(range(len(expected)),  # pairs by label first, then by value alone
+                   key=lambda i: expected_labels[i] not in labels)
     missing = []
-    for i, e in enumerate(expected):
-        hit = next((j for j, v in enumerate(pool) if math.isclose(v, e, rel_tol=1e-6, abs_tol=1e-9)),
-                   None)
+    for i in order:
+        e = expected[i]
+        hit = next((j for j in range(len(values)) if equal(j, e) and labels[j] == expected_labels[i]),
+                   next((j for j in range(len(values)) if equal(j, e)
+                         and labels[j] not in expected_labels), None))
+        if hit is None:
+            hit = next((j for j in range(len(values)) if equal(j, e)), None)
         if hit is None:
             missing.append(i)
         else:
-            pool.pop(hit)
-    return missing
+            free[hit] = False
+    return sorted(missing)

@@ -204,7 +204,7 @@ q6 = ChoiceQuestion(
     LESSON, "q6", correct="a",
     options={
         "a": "the 2030 target for the core AI industry, converted at 2017 exchange rates",
-        "b": "the 2030 target for AI-related industries, converted at the 2017 rate",
+        "b": "the 2030 target for AI-related industries, converted at the 2017 exchange rate",
         "c": "the 2020 target for the core AI industry, read as dollars, not renminbi",
         "d": "the size the core AI industry was reported to have reached by 2024",
     },

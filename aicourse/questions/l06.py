@@ -47,8 +47,9 @@ q1 = NumberQuestion(
     LESSON, "q1", unit="days", integer=True,
     expected=_eo14110_days,
     mistakes=[(lambda: _eo14110_days("Executive Order 14179"),
-               "that counts to Executive Order 14179 (23 January 2025), which removed barriers "
-               "to AI. The order that revoked EO 14110 is Executive Order 14148.")],
+               lambda: "that counts to Executive Order 14179 "
+               f"({_day(_adopted('Executive Order 14179'))}), which removed barriers to AI. The "
+               "order that revoked EO 14110 is Executive Order 14148.")],
     off_by_one="off by one day. Subtracting one date from the other gives the days between "
                "them: do not add a day for the first or the last.",
     hints=["Find two US rows: Executive Order 14110 (signed) and Executive Order 14148, the order "
@@ -117,7 +118,7 @@ q4 = ChoiceQuestion(
     options={
         "a": "one national score, a three-digit number for every citizen, from one system",
         "b": "many agencies' credit records, blacklists and red lists, aimed mostly at firms",
-        "c": "a national law in force since 2022 that sets out the whole system in one text",
+        "c": "a national law in force since 2022 that sets out the whole system in a single text",
         "d": "a purely financial credit rating for companies, with no aims beyond lending",
     },
     explanations={k: (lambda k=k: _credit_words(k)) for k in "abcd"},

@@ -114,8 +114,8 @@ q4 = ChoiceQuestion(
     options={
         "a": "that many countries have adopted Chinese AI standards since 2021",
         "b": "that the standards planned for 2035 are already complete and in use",
-        "c": "that China issued a national standards strategy, and nothing of its use abroad",
-        "d": "that the United States and the EU signed China's standards outline",
+        "c": "that China issued a national standards strategy; nothing on its use abroad",
+        "d": "that the United States and the EU both signed China's national standards outline",
     },
     explanations={k: (lambda k=k: _standards_words(k)) for k in "abcd"},
     hints=["Select the rows whose kind is 'standards' and read actor, china_role and "

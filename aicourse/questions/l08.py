@@ -63,7 +63,7 @@ q3 = ChoiceQuestion(
 q4 = ChoiceQuestion(
     LESSON, "q4", correct="b",
     options={
-        "a": "because the evidence shows that China will not lead in 2030",
+        "a": "because the evidence shows that China will not be the leader in 2030",
         "b": "because it is a forecast, and 'leading' has no single measure",
         "c": "because the course has no data on China after the year 2020",
         "d": "because the article does not say which year it has in mind",
