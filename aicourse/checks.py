@@ -351,11 +351,13 @@ class ChoiceQuestion(Question):
     """Pick one option by its letter; each option has its own explanation.
 
     An explanation may be a function that computes its words, so that figures quoted in it come
-    from the data, not from memory.
+    from the data, not from memory; ``explanations`` may also be one function of the option's
+    letter that computes them all.
     """
 
     def __init__(self, lesson, qid, *, options: dict[str, str], correct: str | Callable[[], str],
-                 explanations: dict[str, str | Callable[[], str]], hints: list[str]):
+                 explanations: dict[str, str | Callable[[], str]] | Callable[[str], str],
+                 hints: list[str]):
         super().__init__(lesson, qid, hints=hints)
         self.options, self._correct, self.explanations = options, correct, explanations
 
@@ -364,6 +366,8 @@ class ChoiceQuestion(Question):
         return self._correct() if callable(self._correct) else self._correct
 
     def explanation(self, key: str) -> str:
+        if callable(self.explanations):
+            return self.explanations(key)
         default = ("that is the best-supported option." if key == self.correct
                    else "that option does not fit the evidence.")
         return words(self.explanations.get(key, default))

@@ -433,7 +433,9 @@ def test_figures_in_feedback_are_computed_not_typed():
     message is then a function), so it cannot go stale when the data are corrected."""
     typed = []
     for q in QUESTIONS:
-        texts = list(getattr(q, "explanations", {}).values()) + [m for _, m in getattr(q, "mistakes", [])]
+        explained = getattr(q, "explanations", {})
+        texts = ((list(explained.values()) if isinstance(explained, dict) else [])
+                 + [m for _, m in getattr(q, "mistakes", [])])
         typed += [f"l{q.lesson} {q.qid}: {t[:60]}" for t in texts
                   if isinstance(t, str) and FIGURE.search(t)]
     assert not typed, typed

@@ -178,7 +178,7 @@ q5 = ChoiceQuestion(
         "c": "two bodies measured the industry separately and reached the same total",
         "d": "one CAICT figure was reported under two labels by different reports",
     },
-    explanations={k: (lambda k=k: _relabelled_words(k)) for k in "abcd"},
+    explanations=_relabelled_words,
     hints=["Look at the body, the value and the measure of each row.",
            "Is it the same number from the same body? Then what differs?"],
 )
@@ -208,7 +208,7 @@ q6 = ChoiceQuestion(
         "c": "the 2020 target for the core AI industry, read as dollars, not renminbi",
         "d": "the size the core AI industry was reported to have reached by 2024",
     },
-    explanations={k: (lambda k=k: _dollar_words(k)) for k in "abcd"},
+    explanations=_dollar_words,
     hints=["Convert each option to US dollars with the 2017 rate and compare with 150.",
            "Which target is RMB 1,000 billion?"],
 )

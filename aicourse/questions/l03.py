@@ -99,7 +99,7 @@ q4 = ChoiceQuestion(
         "c": "the 2022 edition made a typing error that the 2024 edition corrected",
         "d": "the United States stopped being granted AI patents after 2021",
     },
-    explanations={k: (lambda k=k: _patent_words(k)) for k in "abcd"},
+    explanations=_patent_words,
     hints=["Read the note column of the two rows.",
            "What changes between editions of a report besides the year?"],
 )
@@ -147,7 +147,7 @@ q5 = ChoiceQuestion(
         "c": "more took a first degree in China than work in China, so many work elsewhere",
         "d": "most researchers with a Chinese first degree went back to work in China",
     },
-    explanations={k: (lambda k=k: _talent_words(k)) for k in "abcd"},
+    explanations=_talent_words,
     hints=["Compare China's share by country of undergraduate degree with its share by country "
            "of current work.",
            "If a share by place of study is larger than the share by place of work, where are "

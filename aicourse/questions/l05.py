@@ -133,7 +133,7 @@ q4 = ChoiceQuestion(
         "c": "the import bill is in renminbi, while the market estimate is in US dollars",
         "d": "China's own chip production is larger than its imports, and fills the gap",
     },
-    explanations={k: (lambda k=k: _market_words(k)) for k in "abcd"},
+    explanations=_market_words,
     hints=["Check the unit of both figures first.",
            "What happens to a chip that goes into a phone assembled in China and sold abroad? "
            "Does customs count it?"],
@@ -165,7 +165,7 @@ q5 = ChoiceQuestion(
         "c": "TechInsights found that the chip in the phone was made abroad",
         "d": "a Chinese firm made 7 nm chips under the controls, in unknown numbers",
     },
-    explanations={k: (lambda k=k: _smic_words(k)) for k in "abcd"},
+    explanations=_smic_words,
     hints=["Read the SMIC row and its note, then the row for December 2020.",
            "What does the table say about how many chips, and at what cost?"],
 )

@@ -121,7 +121,7 @@ q4 = ChoiceQuestion(
         "c": "a national law in force since 2022 that sets out the whole system in a single text",
         "d": "a purely financial credit rating for companies, with no aims beyond lending",
     },
-    explanations={k: (lambda k=k: _credit_words(k)) for k in "abcd"},
+    explanations=_credit_words,
     hints=["Read the what_it_does column of the documents and the claims of the views marked "
            "'what it is not'.",
            "Which option do both the documents and most of the views support?"],
@@ -168,7 +168,7 @@ q5 = ChoiceQuestion(
         "c": "all of it, because the whole AI Act entered into force in the summer of 2024",
         "d": "only the rules for high-risk AI systems, which were the first stage to apply",
     },
-    explanations={k: (lambda k=k: _ai_act_words(k)) for k in "abcd"},
+    explanations=_ai_act_words,
     hints=["Compare each AI Act row's in_force date with 1 January 2026.",
            "Which in_force dates are earlier than 2026-01-01?"],
 )

@@ -117,7 +117,7 @@ q4 = ChoiceQuestion(
         "c": "that China issued a national standards strategy; nothing on its use abroad",
         "d": "that the United States and the EU both signed China's national standards outline",
     },
-    explanations={k: (lambda k=k: _standards_words(k)) for k in "abcd"},
+    explanations=_standards_words,
     hints=["Select the rows whose kind is 'standards' and read actor, china_role and "
            "description.",
            "Does any row record what another country did with a Chinese standard?"],
