@@ -436,7 +436,8 @@ class ChartQuestion(Question):
     the label must name too. Values converted to another scale (RMB trillion, millions of
     stations) count when the label names that scale. ``mistakes``: (function, message) pairs,
     a typical wrong chart's values computed from the data and what to say. ``must_say``:
-    (words, problem) pairs: one of the words must appear in the chart's text or alt text.
+    (words, problem) pairs: one of the words must appear in the chart's text or alt text, or the
+    problem (text, or a function that computes it) is named.
     """
 
     #: Scales a learner's values may be in: the named ones, and factors of 1,000 either way.
@@ -608,7 +609,7 @@ class ChartQuestion(Question):
             problems.append("there is no source line (for example 'Source: ...' under the chart)")
         for said, problem in self.must_say:
             if not any(w.lower() in t.lower() for t in [*texts, alt] for w in said):
-                problems.append(problem)
+                problems.append(words(problem))
         if problems:
             return Result(WRONG, "the chart is not finished: " + "; ".join(problems) + ".")
         return Result(CORRECT, "the chart shows the right data and has every part a chart needs.")

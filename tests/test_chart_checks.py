@@ -154,6 +154,14 @@ def test_a_label_without_the_unit_names_its_spellings(q):
     assert figures.SPELLINGS[q.units[0]][-1] in result.message
 
 
+@pytest.mark.parametrize("q", [q for q in CHARTS if q.must_say],
+                         ids=[i for q, i in zip(CHARTS, IDS) if q.must_say])
+def test_what_a_chart_must_say_is_named_when_missing(q):
+    result = judged(q, alt="a chart")
+    for _, problem in q.must_say:
+        assert result.status == WRONG and checks.words(problem) in result.message
+
+
 def test_target_line_alone_does_not_pass_lesson_01():
     from aicourse.questions import l01
 
