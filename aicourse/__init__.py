@@ -5,6 +5,8 @@ One concern per module:
 - ``data``: find ``data/`` and load a dataset with the types of the data dictionary.
 - ``charts``: the house style, source lines and alt text for every chart.
 - ``checks``: exercise questions with ``check()``, ``hint()`` and ``solution()``.
+- ``figures``: what a learner's chart shows (its values, words and units), for the chart checks.
+- ``errors``: errors written for learners, and the policy for faults in the course's own code.
 - ``widgets``: interactive views built from pure functions, with a static picture.
 - ``lessons``: the lesson metadata in ``lessons.toml``, Binder and JupyterHub links.
 - ``headers``: writes each notebook's header and navigation from that metadata.

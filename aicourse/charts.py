@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import matplotlib
 
+from aicourse.errors import CourseError
+
 #: Okabe & Ito's colour-blind-safe palette (Color Universal Design), in the order used.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 #: One size for every chart, in inches (at 100 dots per inch).
@@ -49,19 +51,28 @@ STYLE = {
 matplotlib.rcParams.update(STYLE)
 
 
-class ChartError(ValueError):
-    """A chart is missing one of the parts every chart must have."""
+class ChartError(CourseError, ValueError):
+    """A chart is missing one of the parts every chart must have (shown as its message alone)."""
 
 
-def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: str):
+#: What each part of a chart is, for the message when one is missing.
+PARTS = {"title": "a title", "xlabel": "a label for the x-axis", "ylabel": "a label for the y-axis",
+         "source": "a source line", "alt": "alt text: a sentence describing the chart for readers "
+                                           "who cannot see it"}
+
+
+def finish(fig, ax, *, title: str | None = None, xlabel: str | None = None,
+           ylabel: str | None = None, source: str | None = None, alt: str | None = None):
     """Give a chart its title, axis labels (with units), source line and alt text.
 
-    Returns the figure, so a view function can ``return charts.finish(...)``.
+    Returns the figure, so a view function can ``return charts.finish(...)``. A part left out
+    or empty raises ``ChartError``, which a notebook shows as its message alone.
     """
     for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel),
                         ("source", source), ("alt", alt)):
         if not isinstance(value, str) or not value.strip():
-            raise ChartError(f"A chart needs a non-empty {name}.")
+            raise ChartError(f"A chart needs {PARTS[name]}: give it as text, "
+                             f"charts.finish(..., {name}=\"...\").")
     if len(title) > MAX_TITLE:
         raise ChartError(f"A chart title has at most {MAX_TITLE} characters; this one has "
                          f"{len(title)}. Move detail into the axis labels or the text.")

@@ -40,9 +40,14 @@ def section(markdown: str, heading: str) -> str:
 
 
 def questions(lesson: meta.Lesson) -> list:
+    """The lesson's questions; none if it has no questions module. A questions module that
+    exists but fails to import is a fault in the course, and its error is raised."""
+    name = f"aicourse.questions.l{lesson.number}"
     try:
-        return importlib.import_module(f"aicourse.questions.l{lesson.number}").QUESTIONS
-    except ModuleNotFoundError:
+        return importlib.import_module(name).QUESTIONS
+    except ModuleNotFoundError as exc:
+        if exc.name != name:  # the module exists, but something it imports does not
+            raise
         return []
 
 

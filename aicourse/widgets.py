@@ -9,7 +9,9 @@ shows:
 2. the live controls, which redraw the view whenever one of them moves.
 
 A view that cannot draw a given combination of inputs raises ``ViewError`` with a message for
-the learner; that message is shown in place of the chart.
+the learner; that message is shown in place of the chart. Any other exception is a fault in the
+course: it is raised in strict and debug mode (the tests), and otherwise the learner reads that
+the fault is the course's, with what to report (see ``aicourse.errors``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from aicourse import charts
-from aicourse.errors import CourseError
+from aicourse.errors import CourseError, fault_message, faults_raise
 
 
 class ViewError(CourseError):
@@ -42,8 +44,13 @@ def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
         result = view(**values)
     except ViewError as exc:
         return [f"Cannot draw this view: {exc}"]
-    except Exception:  # a learner never sees a traceback from a widget
-        return ["Cannot draw this view for these settings. Try other settings."]
+    except Exception as exc:  # a fault in the course, not in the learner's settings
+        if faults_raise():
+            raise
+        lesson = view.__module__.rpartition(".l")[2]
+        return ["Cannot draw this view: " + fault_message(
+            f"lesson {lesson}, view {getattr(view, '__name__', 'unknown')}, settings {values!r}"[:300],
+            exc, "your settings")]
     parts = list(result) if isinstance(result, (list, tuple)) else [result]
     return [charts.bundle(p) if isinstance(p, Figure) else p for p in parts]
 

@@ -48,3 +48,21 @@ def test_general_chapters_exist():
     for name, heading in guide.CHAPTERS:
         assert (ROOT / guide.NOTES / name).is_file() and f"## {heading}" in text
     assert "hublink" in text and "Start the image before class" in text
+
+
+def test_a_broken_questions_module_is_a_fault_not_none(monkeypatch):
+    """A lesson without a questions module has no questions; a module that fails to import
+    (a fault in the course) raises, instead of the guide quietly listing no exercises."""
+    import dataclasses
+    import importlib
+
+    lesson = next(l for l in LESSONS if l.number == "01")
+    assert guide.questions(lesson)
+    assert guide.questions(dataclasses.replace(lesson, number="99")) == []
+
+    def fails(name, *args):
+        raise ModuleNotFoundError("No module named 'pandas_typo'", name="pandas_typo")
+
+    monkeypatch.setattr(importlib, "import_module", fails)
+    with pytest.raises(ModuleNotFoundError):
+        guide.questions(lesson)

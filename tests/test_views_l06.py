@@ -11,14 +11,16 @@ from aicourse.views import l06
 def test_days_to_force_is_in_force_minus_adopted():
     table = l06.rules().set_index("instrument")
     pipl = table.loc["Personal Information Protection Law (PIPL)"]
-    assert pipl["days_to_force"] == (pipl["in_force"] - pipl["adopted"]).days == 73
+    raw = data.load("rules_timeline").set_index("instrument").loc["Personal Information Protection Law (PIPL)"]
+    assert pipl["days_to_force"] == (raw["in_force"] - raw["adopted"]).days > 0
     assert table["days_to_force"].dropna().ge(0).all()  # never takes effect before adoption
 
 
 def test_source_quality_comes_from_the_sources_table():
     table = l06.rules()
-    weak = table[table["source_quality"] == "weak"]
-    assert list(weak["source_id"]) == ["gov_newsxc_deepsynth"]
+    quality = data.sources().set_index("source_id")["quality"]
+    expected = [sid for sid in data.load("rules_timeline")["source_id"] if quality[sid] == "weak"]
+    assert list(table.loc[table["source_quality"] == "weak", "source_id"]) == expected
 
 
 def test_theme_filter_keeps_only_that_theme():
@@ -62,9 +64,9 @@ def test_short_names_are_short_and_keep_the_stage():
         assert len(l06.short_name(instrument)) <= 45, instrument
     assert l06.short_name("Executive Order 14179: Removing Barriers to American Leadership in AI") \
         == "Executive Order 14179"
-    names = {l06.short_name(i) for i in data.load("rules_timeline")["instrument"]
-             if i.startswith("AI Act")}
-    assert len(names) == 7  # each stage keeps its own name
+    stages = {i for i in data.load("rules_timeline")["instrument"] if i.startswith("AI Act")}
+    names = {l06.short_name(i) for i in stages}
+    assert len(stages) > 1 and len(names) == len(stages)  # each stage keeps its own name
 
 
 @pytest.mark.parametrize("args, words", [

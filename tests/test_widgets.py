@@ -52,12 +52,25 @@ def test_render_turns_errors_into_plain_messages(capsys):
     widgets.render(l01.growth_view, {"start_year": 2019, "start_value": "lots", "rate_pct": 20})
     assert "Cannot draw this view: The start value must be a number." in capsys.readouterr().out
 
-    def broken(**_):
-        raise ZeroDivisionError
 
-    widgets.render(broken, {})
+def broken_view(**_):
+    raise ZeroDivisionError("division by zero")
+
+
+def test_a_fault_in_a_view_raises_in_strict_and_debug_mode(monkeypatch, capsys):
+    monkeypatch.setenv("AICOURSE_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        widgets.render(broken_view, {"n": 1})
+    monkeypatch.delenv("AICOURSE_DEBUG")
+    monkeypatch.setenv("AICOURSE_STRICT", "1")
+    with pytest.raises(ZeroDivisionError):
+        widgets.render(broken_view, {"n": 1})
+    monkeypatch.delenv("AICOURSE_STRICT")
+    widgets.render(broken_view, {"n": 1})  # as a learner runs it: the course's fault, in words
     out = capsys.readouterr().out
-    assert "Cannot draw this view" in out and "Traceback" not in out
+    assert "Cannot draw this view: this is a fault in the course, not in your settings" in out
+    assert "broken_view, settings {'n': 1}, ZeroDivisionError: division by zero" in out
+    assert "Traceback" not in out
 
 
 def test_claim_view_names_the_lesson():

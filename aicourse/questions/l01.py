@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l01 import year_reached
 
 LESSON = "01"
 
@@ -21,16 +22,48 @@ def _rate(year: int) -> float:
     return float(fed.loc[fed["year"] == year, "rmb_per_usd"].item())
 
 
-def _miit_core(year: int) -> float:
-    """The core AI industry size that MIIT reported for ``year``."""
+def _core(year: int, body: str = "MIIT") -> float:
+    """The core AI industry size that ``body`` reported for ``year``."""
     size = data.load("industry_size")
     row = size[(size["year"] == year) & (size["measure"] == "core AI industry")
-               & (size["body"] == "MIIT")]
+               & (size["body"] == body) & (size["status"] == "reported")]
     return float(row["value_rmb_bn"].item())
 
 
 def _cagr(start: float, end: float, years: int) -> float:
     return (end / start) ** (1 / years) - 1
+
+
+def _path_2030(start: float, rate: float, years: int = 2030 - 2022) -> float:
+    """The size in 2030 of an industry that starts in 2022 at ``start`` and grows by ``rate``."""
+    return start * (1 + rate) ** years
+
+
+def _rate_2025_2030() -> float:
+    return _cagr(_target(2025), _target(2030), 2030 - 2025)
+
+
+def _core_targets() -> pd.Series:
+    t = data.load("aidp_targets")
+    return t[t["segment"] == "core AI industry"].set_index("target_year")["value_rmb_bn"].sort_index()
+
+
+def _reported_core() -> pd.Series:
+    size = data.load("industry_size")
+    rows = size[(size["measure"] == "core AI industry") & (size["status"] == "reported")]
+    return rows.set_index("year")["value_rmb_bn"].sort_index()
+
+
+def _relabelled() -> pd.DataFrame:
+    """The CAICT figure reported under two measures for one year (lesson 01's warning)."""
+    size = data.load("industry_size")
+    caict = size[size["body"] == "CAICT"]
+    labels = caict.groupby(["year", "value_rmb_bn"])["measure"].transform("nunique")
+    rows = caict[labels > 1]
+    if rows.empty:
+        raise ValueError("q5 asks about a CAICT figure reported under two measures; the data "
+                         "hold none now: rewrite the question")
+    return rows
 
 
 q1 = NumberQuestion(
@@ -59,7 +92,9 @@ q2 = NumberQuestion(
     LESSON, "q2", unit="USD billion",
     expected=lambda: _target(2030) / _rate(2017),
     factor_advice={1000: "the answer is asked in billions of US dollars; RMB 1 trillion is "
-                         "RMB 1,000 billion."},
+                         "RMB 1,000 billion.",
+                   1_000_000_000: "that looks like dollars; the answer is asked in billions of "
+                                  "US dollars (divide by 1,000,000,000)."},
     mistakes=[
         (lambda: _target(2030) * _rate(2017),
          "you multiplied by the exchange rate. The rate is renminbi per US dollar, so dividing "
@@ -75,76 +110,105 @@ q2 = NumberQuestion(
     ],
 )
 
-
-def _q3_expected() -> int:
-    rate = _cagr(_target(2025), _target(2030), 2030 - 2025)
-    return year_reached(2022, _miit_core(2022), rate, _target(2030))
-
-
 q3 = NumberQuestion(
-    LESSON, "q3", unit="year", integer=True, expected=_q3_expected,
+    LESSON, "q3", unit="RMB billion",
+    expected=lambda: _path_2030(_core(2022), _rate_2025_2030()),
+    factor_advice={1000: "the answer is asked in RMB billion (RMB 1 trillion is RMB 1,000 "
+                         "billion)."},
+    mistakes=[
+        (lambda: _path_2030(_core(2022), _cagr(_target(2020), _target(2025), 5)),
+         "that uses the rate between the 2020 and 2025 targets. The question asks for the rate "
+         "the targets imply between 2025 and 2030."),
+        (lambda: _path_2030(_core(2022), _cagr(_target(2020), _target(2030), 10)),
+         "that uses the rate between the 2020 and 2030 targets. The question asks for the rate "
+         "the targets imply between 2025 and 2030."),
+        (lambda: _path_2030(_core(2022), _rate_2025_2030(), 2030 - 2022 - 1),
+         "you grew it for 7 years. From 2022 to 2030 there are 8 years of growth."),
+        (lambda: _path_2030(_core(2022), _rate_2025_2030(), 2030 - 2022 + 1),
+         "you grew it for 9 years. From 2022 to 2030 there are 8 years of growth."),
+        (lambda: _path_2030(_core(2022, "CAICT"), _rate_2025_2030()),
+         "that starts from CAICT's 2022 figure. The question starts from MIIT's (body 'MIIT')."),
+    ],
     hints=[
         "Start from the core AI industry size that MIIT reported for 2022 (the row with year "
         "2022, measure 'core AI industry' and body 'MIIT').",
         "The growth rate is the one the plan's core targets imply between 2025 and 2030: "
-        "(target_2030 / target_2025) ** (1 / 5) - 1.",
-        "Multiply by (1 + rate) one year at a time (a loop), or use year_reached(start_year, "
-        "start_value, rate, target), and take the first year at or above the target.",
+        "(core[2030] / core[2025]) ** (1 / 5) - 1.",
+        "Grow the start value for 2030 - 2022 = 8 years: start * (1 + rate) ** 8.",
     ],
 )
 
 q4 = ChartQuestion(
-    LESSON, "q4", unit_words=["RMB", "yuan", "renminbi"],
-    series=lambda: list(data.load("aidp_targets").query("segment == 'core AI industry'")
-                        .sort_values("target_year")["value_rmb_bn"]),
+    LESSON, "q4", unit="RMB", scale="billion", any_order=True,
+    series=lambda: {"the plan's core targets": _core_targets(),
+                    "the reported core figures": _reported_core()},
     hints=[
-        "Select the core AI industry rows of the targets table and plot value_rmb_bn against "
-        "target_year with ax.plot.",
-        "Add the reported sizes with ax.scatter, then title, axis labels with units "
-        "(RMB billion) and a source line.",
+        "Draw the targets: ax.plot(core.index, core.values). Then select the rows of sizes whose "
+        "measure is 'core AI industry' and whose status is 'reported', and draw them with "
+        "ax.scatter(rows['year'], rows['value_rmb_bn']).",
+        "Give the chart a title, axis labels with units (RMB billion) and a source line.",
         "charts.finish(fig, ax, title=..., xlabel=..., ylabel=..., source=data.source_line(table), "
         "alt=...) adds the title, labels, source line and alt text in one call.",
     ],
 )
 
+
+def _relabelled_words(kind: str) -> str:
+    rows = _relabelled()
+    first = rows.iloc[0]
+    measures = " and ".join(f"'{m}'" for m in rows["measure"].unique())
+    figure = f"CAICT's figure of more than RMB {first['value_rmb_bn']:,.0f} billion for {first['year']}"
+    return {
+        "a": f"nothing in the rows says the figure was revised: {figure} is the same number in "
+             "each row; only its label differs.",
+        "b": f"the two labels name different things ({measures}), so the same number cannot "
+             "measure both; the rows show one figure reported under two labels.",
+        "c": f"both rows come from one body, CAICT: {figure} was reported once and relabelled.",
+        "d": f"{figure} is called {measures} by different reports. A label alone does not tell "
+             "you what a figure measures: check the body, the definition and the kind of figure "
+             "before setting it beside the plan's core target.",
+    }[kind]
+
+
 q5 = ChoiceQuestion(
-    LESSON, "q5", correct="b",
+    LESSON, "q5", correct="d",
     options={
-        "a": "the 2024 figure for the 'AI industry' (CAICT)",
-        "b": "the 2023 figure for the 'core AI industry'",
-        "c": "the 2017 estimate by iiMedia",
-        "d": "none: no reported figure can be set beside the targets",
+        "a": "CAICT revised its 2024 estimate upwards later in the same year",
+        "b": "the core AI industry and the wider AI industry were the same size in 2024",
+        "c": "two bodies measured the industry separately and reached the same total",
+        "d": "one CAICT figure was reported under two labels by different reports",
     },
-    explanations={
-        "a": "the 2024 figure measures the 'AI industry', which is not the same thing as the "
-             "plan's 'core AI industry'; setting it beside a core target mixes definitions.",
-        "b": "it uses the plan's own term, 'core AI industry'. Even so, say that it was reported, "
-             "not audited, and that the boundary of 'core' is drawn by the reporting body.",
-        "c": "it is an estimate by a private research firm, of the 'AI industry', for a year "
-             "before the targets; it is a baseline, not a comparison with a target.",
-        "d": "one figure does use the plan's own term; it can be compared, with caveats.",
-    },
-    hints=["Look at the measure column of the industry-size table and at the segment column of "
-           "the targets table.",
-           "A fair comparison needs the same definition on both sides."],
+    explanations=_relabelled_words,
+    hints=["Look at the body, the value and the measure of each row.",
+           "Is it the same number from the same body? Then what differs?"],
 )
 
-q6 = ChoiceQuestion(
-    LESSON, "q6", correct="b",
-    options={
-        "a": "the 2030 target for AI-related industries, converted to dollars",
-        "b": "the 2030 target for the core AI industry, converted at 2017 exchange rates",
-        "c": "the 2020 target for the core AI industry",
-        "d": "the size the industry actually reached by 2024",
-    },
-    explanations={
-        "a": "the related-industries target for 2030 is about ten times larger.",
-        "b": "RMB 1 trillion at the 2017 rate is close to USD 150 billion. The figure leaves out "
-             "that the target is in renminbi, that it covers only the core industry, and that "
-             "the plan sets a far larger target for related industries.",
-        "c": "the 2020 core target was RMB 150 billion: the same digits, but renminbi, not dollars.",
+
+def _dollar_words(kind: str) -> str:
+    rate = _rate(2017)
+    core, related = _target(2030), _target(2030, "AI-related industries")
+    return {
+        "a": f"RMB {core:,.0f} billion at the 2017 rate ({rate:g} per dollar) is USD "
+             f"{core / rate:,.0f} billion, close to 150. The figure leaves out that the target is "
+             "in renminbi, that it covers only the core industry, and that the plan sets a far "
+             "larger target for related industries.",
+        "b": f"the related-industries target for 2030, RMB {related:,.0f} billion, converts to "
+             f"about USD {related / rate:,.0f} billion, ten times more.",
+        "c": f"the 2020 core target was RMB {_target(2020):,.0f} billion: the same digits, but "
+             "renminbi, not dollars.",
         "d": "the dollar figure comes from the plan's target, not from a reported size.",
+    }[kind]
+
+
+q6 = ChoiceQuestion(
+    LESSON, "q6", correct="a",
+    options={
+        "a": "the 2030 target for the core AI industry, converted at 2017 exchange rates",
+        "b": "the 2030 target for AI-related industries, converted at the 2017 exchange rate",
+        "c": "the 2020 target for the core AI industry, read as dollars, not renminbi",
+        "d": "the size the core AI industry was reported to have reached by 2024",
     },
+    explanations=_dollar_words,
     hints=["Convert each option to US dollars with the 2017 rate and compare with 150.",
            "Which target is RMB 1,000 billion?"],
 )

@@ -21,13 +21,26 @@ def _us_over_china(edition: int) -> float:
     return float(inv["United States"] / inv["China"])
 
 
+YRD = "Yangtze River Delta"
+
+
+def _hub_members(hub: str) -> int:
+    hubs = data.load("innovation_hubs")
+    return int((hubs["hub"] == hub).sum())
+
+
 q1 = NumberQuestion(
     LESSON, "q1", unit="pilot zones", integer=True,
-    expected=lambda: int((zones_with_hub()["hub"] != "none").sum()),
-    mistakes=[(lambda: int((zones_with_hub()["hub"] == "none").sum()),
-               "that is the number of zones outside the three hubs.")],
+    expected=lambda: int((zones_with_hub()["hub"] == YRD).sum()),
+    mistakes=[(lambda: int((zones_with_hub()["hub"] != "none").sum()),
+               "that is the number of zones in all three hubs together. Keep only the zones "
+               "whose hub is the Yangtze River Delta."),
+              (lambda: _hub_members(YRD),
+               "that is how many provinces and municipalities make up the hub (the "
+               "innovation_hubs table), not how many pilot zones lie in it.")],
     hints=["zones_with_hub() gives every pilot zone with the hub it lies in, or 'none'.",
-           "Count the rows whose hub is not 'none': (zones['hub'] != 'none').sum()."],
+           "Count the rows whose hub is 'Yangtze River Delta': "
+           "(zones['hub'] == 'Yangtze River Delta').sum()."],
 )
 
 q2 = NumberQuestion(
@@ -42,12 +55,20 @@ q2 = NumberQuestion(
            "Divide the US value by the Chinese value."],
 )
 
+def _countries(edition: int) -> pd.Series:
+    return _investment(edition).set_index("country")["value_usd_bn"]
+
+
 q3 = ChartQuestion(
-    LESSON, "q3", unit_words=["USD", "dollar"], any_order=True,
-    series=lambda: list(_investment(2025)["value_usd_bn"]),
-    hints=["Select edition 2025 without the 'World' row, then ax.bar(countries, values).",
-           "Label the y-axis with the unit (USD billion), give a title, and add the source line "
-           "with charts.finish(..., source=data.source_line(table), ...)."],
+    LESSON, "q3", unit="USD", scale="billion", any_order=True,
+    series=lambda: _countries(2024),
+    mistakes=[(lambda: _countries(2025),
+               "it shows the 2025 edition. The question asks for the 2024 edition (data for "
+               "2023), whose five countries are the five it ranks first.")],
+    hints=["Select edition 2024 without the 'World' row, then ax.bar(countries, values) or "
+           "ax.barh(countries, values).",
+           "Label the value axis with the unit (USD billion), give a title, and add the source "
+           "line with charts.finish(..., source=data.source_line(table), ...)."],
 )
 
 q4 = ChoiceQuestion(
@@ -66,20 +87,20 @@ q4 = ChoiceQuestion(
 )
 
 q5 = ChoiceQuestion(
-    LESSON, "q5", correct="b",
+    LESSON, "q5", correct="d",
     options={
         "a": "the number of newly funded AI companies fell by more than half in one year",
-        "b": "the two editions counted the same year with different data and methods",
-        "c": "the 2023 edition corrected a typing error in the 2022 edition",
-        "d": "one figure is for the United States only",
+        "b": "the 2023 edition corrected a typing error made in the 2022 edition",
+        "c": "one of the two figures counts the United States only, not the world",
+        "d": "the two editions counted the same year with different data and methods",
     },
     explanations={
         "a": "both figures describe the same year, 2021; nothing fell.",
-        "b": "the AI Index revises back years between editions (sources and definitions change), "
-             "so compare within one edition and never join editions into one series silently.",
-        "c": "nothing in the data says it was a typing error; revisions of this size come from "
+        "b": "nothing in the data says it was a typing error; revisions of this size come from "
              "changes in data and method.",
-        "d": "both rows are the world total.",
+        "c": "both rows are the world total.",
+        "d": "the AI Index revises back years between editions (sources and definitions change), "
+             "so compare within one edition and never join editions into one series silently.",
     },
     hints=["Both numbers describe the world in 2021. Which column differs?",
            "The edition column: what changes between two editions of a report?"],

@@ -68,57 +68,90 @@ q2 = NumberQuestion(
 )
 
 q3 = ChartQuestion(
-    LESSON, "q3", unit_words=["model", "count", "number"], any_order=True,
-    series=lambda: list(_notable_2024()["count"]),
-    hints=["Select the 2025 edition's rows (measure 'notable AI models'), then "
-           "ax.bar(countries, counts).",
-           "Label the y-axis with what is counted (number of models), give a title, and add the "
-           "source line with charts.finish(..., source=data.source_line(table), ...)."],
+    LESSON, "q3", unit=("models", "number"), any_order=True,
+    series=lambda: _notable_2024().set_index("country")["count"],
+    hints=["Select the 2025 edition's rows (measure 'notable AI models'): every country or "
+           "region in them, then ax.bar(countries, counts) or ax.barh(countries, counts).",
+           "Label the value axis with what is counted (number of models), give a title, and add "
+           "the source line with charts.finish(..., source=data.source_line(table), ...)."],
 )
 
-q4 = ChoiceQuestion(
-    LESSON, "q4", correct="c",
-    options={
-        "a": "China's AI patent office approved ten times more patents in one year",
-        "b": "the 2022 edition made a typing error",
-        "c": "the later edition used a new patent data source and method, so the two shares "
-             "measure different things",
-        "d": "the United States stopped granting AI patents",
-    },
-    explanations={
-        "a": "the two figures come from different editions with different patent data; the jump "
-             "cannot be read as growth in one year.",
-        "b": "nothing in the data suggests a typing error; the note column says the method changed.",
-        "c": "a method break: the 2024 edition counts granted patents from a new source, so its "
+def _patent_words(kind: str) -> str:
+    old, new = _share("share of granted AI patents", "China", 2022), \
+        _share("share of granted AI patents", "China", 2024, 2022)
+    us = _share("share of granted AI patents", "United States", 2024, 2022)
+    return {
+        "a": f"a method break: the 2024 edition counts granted patents from a new source "
+             f"({new:g}% for China in 2022, against {old:g}% for 2021 in the 2022 edition), so its "
              "series cannot be joined to the 2022 edition's.",
-        "d": "the United States still holds about a fifth of granted AI patents in the 2024 "
-             "edition.",
+        "b": "the two figures come from different editions with different patent data; the jump "
+             "cannot be read as growth in one year.",
+        "c": "nothing in the data suggests a typing error; the note column says the method changed.",
+        "d": f"the United States still holds {us:g}% of granted AI patents in the 2024 edition.",
+    }[kind]
+
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="a",
+    options={
+        "a": "the 2024 edition counts patents with a new data source and method",
+        "b": "China's patent office approved ten times more AI patents in one year",
+        "c": "the 2022 edition made a typing error that the 2024 edition corrected",
+        "d": "the United States stopped being granted AI patents after 2021",
     },
+    explanations=_patent_words,
     hints=["Read the note column of the two rows.",
            "What changes between editions of a report besides the year?"],
 )
 
+
+def _flows() -> dict[str, float]:
+    """Shares of the 2019 top-tier sample (percent) that the talent question reads."""
+    talent = data.load("talent_flows")
+    rows = talent[(talent["conference_year"] == 2019) & (talent["tier"] == "top-tier")]
+
+    def share(metric: str, country: str) -> float:
+        return float(rows.loc[(rows["metric"] == metric) & (rows["country"] == country),
+                              "value"].item())
+
+    at_us = "country of undergraduate degree (researchers at US institutions)"
+    return {"cn_degree": share("country of undergraduate degree", "China"),
+            "cn_work": share("country of current work", "China"),
+            "us_degree": share("country of undergraduate degree", "United States"),
+            "us_work": share("country of current work", "United States"),
+            "us_from_us": share(at_us, "United States"),
+            "us_from_cn": share(at_us, "China")}
+
+
+def _talent_words(kind: str) -> str:
+    f = _flows()
+    return {
+        "a": f"China was the largest single origin of first degrees in the sample "
+             f"({f['cn_degree']:g}%).",
+        "b": f"among researchers at US institutions, {f['us_from_us']:g}% took their first degree "
+             f"in the United States and {f['us_from_cn']:g}% in China: not most.",
+        "c": f"{f['cn_degree']:g}% of the sample took their first degree in China, but only "
+             f"{f['cn_work']:g}% work at institutions in China, so at least "
+             f"{f['cn_degree'] - f['cn_work']:g} points of the sample studied in China and work "
+             "elsewhere. The table cannot say where each one went: it gives shares, not flows.",
+        "d": f"at most {f['cn_work']:g}% of the sample work in China, fewer than the "
+             f"{f['cn_degree']:g}% who studied there, so most cannot have returned.",
+    }[kind]
+
+
 q5 = ChoiceQuestion(
-    LESSON, "q5", correct="b",
+    LESSON, "q5", correct="c",
     options={
-        "a": "Chinese universities train few top AI researchers",
-        "b": "many top researchers who took their first degree in China worked outside China, "
-             "most of them in the United States",
-        "c": "most researchers working in the United States took their first degree there",
-        "d": "China's share of researchers at work rose between 2019 and 2022",
+        "a": "Chinese universities trained few of the top AI researchers in the sample",
+        "b": "most researchers at US institutions took their first degree in the US",
+        "c": "more took a first degree in China than work in China, so many work elsewhere",
+        "d": "most researchers with a Chinese first degree went back to work in China",
     },
-    explanations={
-        "a": "China was the largest single origin of first degrees in the 2019 sample.",
-        "b": "China's share by first degree was well above its share by place of work, and the "
-             "2019 tracker says most Chinese AI PhD students in the US stayed there after "
-             "graduating.",
-        "c": "the table does not show that: among researchers at US institutions, first degrees "
-             "from the US and from China were of similar size.",
-        "d": "the data hold no 2022 shares by place of work, so this cannot be read from them.",
-    },
+    explanations=_talent_words,
     hints=["Compare China's share by country of undergraduate degree with its share by country "
-           "of current work, in 2019.",
-           "Where did the difference go? Look at the United States' two shares."],
+           "of current work.",
+           "If a share by place of study is larger than the share by place of work, where are "
+           "the others?"],
 )
 
 q6 = TextQuestion(

@@ -41,10 +41,22 @@ def _hq_part(edition: str, year: int) -> float:
     return 100 * _share(HQ, edition, year) / _share(BASED, edition, year)
 
 
-def _chip_counts() -> list[float]:
+def _chip_rows():
     trade = data.load("trade")
     rows = trade[(trade["product"] == "integrated circuits") & (trade["measure"] == "import quantity")]
-    return list(rows.sort_values("year")["value"])
+    return rows.sort_values("year")
+
+
+def _chip_counts():
+    return _chip_rows().set_index("year")["value"]
+
+
+def _weak_years() -> str:
+    """The years of the chip counts whose sources the course rates weak, in words."""
+    quality = data.sources().set_index("source_id")["quality"]
+    rows = _chip_rows()
+    years = [str(y) for y in rows.loc[rows["source_id"].map(quality) == "weak", "year"]]
+    return " and ".join([", ".join(years[:-1]), years[-1]] if len(years) > 1 else years) or "none"
 
 
 q1 = NumberQuestion(
@@ -88,55 +100,72 @@ q2 = NumberQuestion(
 )
 
 q3 = ChartQuestion(
-    LESSON, "q3", unit_words=["unit", "piece", "chip", "billion"],
+    LESSON, "q3", unit="chips", scale="billion",
     series=_chip_counts,
+    must_say=[(("weak",), lambda: f"it does not say that the counts for {_weak_years()} rest on "
+               "weak sources (in the title, a note or the alt text)")],
     hints=["Select the rows where product is 'integrated circuits' and measure is 'import "
            "quantity', sorted by year, and plot value against year.",
-           "Label the y-axis with the unit (billion units), give a title, and add the source line "
-           "with charts.finish(..., source=data.source_line(table), ...)."],
+           "Label the y-axis with the unit (billion units), give a title, add the source line "
+           "with charts.finish(..., source=data.source_line(table), ...), and say in the title "
+           "or the alt text which years rest on weak sources."],
 )
 
-q4 = ChoiceQuestion(
-    LESSON, "q4", correct="c",
-    options={
-        "a": "China used more than twice as many chips as its market, so the market estimate is wrong",
-        "b": "the import bill is in renminbi and the market estimate in US dollars",
-        "c": "the two figures count different things: customs counts every chip that enters China, "
-             "including chips that leave again inside finished goods, so the import bill is not "
-             "the chips China itself uses",
-        "d": "China's own production is larger than its imports",
-    },
-    explanations={
+
+def _market_words(kind: str) -> str:
+    made_in_china = _share(BASED, "IC Insights 2020", 2019)
+    return {
         "a": "a market cannot use more chips than it buys; the gap shows that the two figures "
              "measure different things, not that one is wrong.",
-        "b": "both figures are in US dollars.",
-        "c": "the import bill includes chips that pass through China; how many leave again inside "
+        "b": "the import bill includes chips that pass through China; how many leave again inside "
              "finished goods, the course's sources do not measure (one weak source says many).",
-        "d": "production in China was 15.7% of the market in 2019 (IC Insights 2020), far below "
-             "the import bill.",
+        "c": "both figures are in US dollars.",
+        "d": f"production in China was {made_in_china:g}% of the market in 2019 (IC Insights "
+             "2020), far below the import bill.",
+    }[kind]
+
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="b",
+    options={
+        "a": "China used more chips than its whole market, so the market estimate is wrong",
+        "b": "customs counts every chip that enters, even those that leave again in goods",
+        "c": "the import bill is in renminbi, while the market estimate is in US dollars",
+        "d": "China's own chip production is larger than its imports, and fills the gap",
     },
+    explanations=_market_words,
     hints=["Check the unit of both figures first.",
            "What happens to a chip that goes into a phone assembled in China and sold abroad? "
            "Does customs count it?"],
 )
 
-q5 = ChoiceQuestion(
-    LESSON, "q5", correct="b",
-    options={
-        "a": "the export controls failed: China now makes leading chips in volume",
-        "b": "a Chinese firm made 7 nm chips without EUV machines under the controls; the data "
-             "cannot show how many, at what yield or cost",
-        "c": "SMIC was never on the US Entity List",
-        "d": "TechInsights found that the chip was made abroad",
-    },
-    explanations={
+
+def _smic_words(kind: str) -> str:
+    controls = data.load("export_controls")
+    listing = controls[controls["targets"].str.startswith("SMIC")
+                       & controls["measure"].str.contains("Entity List")].iloc[0]
+    teardown = controls[controls["targets"].str.contains("7 nm")].iloc[0]
+    listed = f"{listing['date'].day} {listing['date']:%B %Y}"
+    return {
         "a": "the data show one chip found in one phone; they hold nothing on volume, yield or "
              "cost, so they cannot show that the controls failed.",
-        "b": "TechInsights found SMIC's 7 nm (N+2) process in the Kirin 9000s, three years after "
-             "SMIC was put on the Entity List: progress under the controls, of unknown scale.",
-        "c": "SMIC and 10 affiliates were added to the Entity List on 18 December 2020.",
-        "d": "TechInsights calls it a made-in-China design and manufacturing milestone.",
+        "b": f"SMIC was added to the Entity List on {listed} (the row for that date).",
+        "c": "TechInsights calls it a made-in-China design and manufacturing milestone.",
+        "d": f"TechInsights found SMIC's 7 nm process in a phone chip in {teardown['date']:%B %Y}, "
+             f"after SMIC was put on the Entity List ({listed}): progress under the controls, "
+             "of unknown scale.",
+    }[kind]
+
+
+q5 = ChoiceQuestion(
+    LESSON, "q5", correct="d",
+    options={
+        "a": "the export controls failed: China now makes leading chips in volume",
+        "b": "SMIC was never on the US Entity List, so the controls did not apply",
+        "c": "TechInsights found that the chip in the phone was made abroad",
+        "d": "a Chinese firm made 7 nm chips under the controls, in unknown numbers",
     },
+    explanations=_smic_words,
     hints=["Read the SMIC row and its note, then the row for December 2020.",
            "What does the table say about how many chips, and at what cost?"],
 )
@@ -144,7 +173,9 @@ q5 = ChoiceQuestion(
 q6 = TextQuestion(
     LESSON, "q6", min_words=60,
     points=[
-        "sets the US security rationale (military end use) beside China's reading (containment)",
+        "weighs two readings of the controls by their argument: security measures aimed at "
+        "military end uses (the reason BIS gives), and an effort to hold back China's technology "
+        "as a whole (the reading China's responses reflect)",
         "uses figures from the lesson: import bill, share made in China, Chinese firms' share",
         "brings in the timeline: from single firms to whole technologies, and China's responses",
         "says what the data cannot show (re-exports, SMIC's scale, other causes of change)",

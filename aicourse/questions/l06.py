@@ -43,18 +43,15 @@ def _weak_sources_share() -> float:
     return 100 * float((_quality_of(rows) == "weak").mean())
 
 
-def _china_gaps() -> list[float]:
-    table = rules()
-    china = table[(table["jurisdiction"] == "China") & table["in_force"].notna()]
-    return list(china["days_to_force"])
-
-
 q1 = NumberQuestion(
     LESSON, "q1", unit="days", integer=True,
     expected=_eo14110_days,
     mistakes=[(lambda: _eo14110_days("Executive Order 14179"),
-               "that counts to Executive Order 14179 (23 January 2025), which removed barriers "
-               "to AI. The order that revoked EO 14110 is Executive Order 14148.")],
+               lambda: "that counts to Executive Order 14179 "
+               f"({_day(_adopted('Executive Order 14179'))}), which removed barriers to AI. The "
+               "order that revoked EO 14110 is Executive Order 14148.")],
+    off_by_one="off by one day. Subtracting one date from the other gives the days between "
+               "them: do not add a day for the first or the last.",
     hints=["Find two US rows: Executive Order 14110 (signed) and Executive Order 14148, the order "
            "that rescinded it. Take each one's adopted date.",
            "Subtract the earlier date from the later one, and take .days of the result."],
@@ -78,59 +75,100 @@ q2 = NumberQuestion(
            "(quality == 'weak').mean() is the fraction of rows; multiply by 100 for percent."],
 )
 
+def _china_gap_table() -> pd.Series:
+    table = rules()
+    china = table[(table["jurisdiction"] == "China") & table["in_force"].notna()]
+    return china.set_index("instrument")["days_to_force"]
+
+
 q3 = ChartQuestion(
-    LESSON, "q3", unit_words=["day"], any_order=True,
-    series=_china_gaps,
+    LESSON, "q3", unit="days", any_order=True,
+    series=_china_gap_table,
     hints=["Keep the China rows that have an in_force date; the days are in the column "
            "days_to_force (or compute in_force - adopted and take .dt.days).",
-           "ax.bar(labels, days) draws vertical bars; label the y-axis in days, give a title, and "
-           "add the source line with charts.finish(..., source=data.source_line(table), ...)."],
+           "ax.bar(labels, days) or ax.barh(labels, days); label the value axis in days, give a "
+           "title, and add the source line with charts.finish(..., "
+           "source=data.source_line(table), ...)."],
 )
 
-q4 = ChoiceQuestion(
-    LESSON, "q4", correct="c",
-    options={
-        "a": "one national score, a three-digit number for every citizen, computed by one system",
-        "b": "a national law in force since 2022 that sets out the whole system",
-        "c": "credit records, blacklists and red lists kept by many agencies, aimed above all at "
-             "firms, which several analysts call an ecosystem rather than one machine",
-        "d": "a purely financial credit rating for companies, with no wider aims",
-    },
-    explanations={
+
+def _draft_law_date() -> str:
+    credit = data.load("social_credit")
+    row = credit[credit["title"].str.contains("Law") & (credit["event"] != "issued")].iloc[0]
+    return f"{row['date']:%B %Y}"
+
+
+def _credit_words(kind: str) -> str:
+    return {
         "a": "that is the popular image the analysts in the table correct: Mistreanu, Daum and "
              "Yang say that no such single score exists.",
-        "b": "the table records a draft law released for comment in November 2022 and no adopted "
-             "law.",
-        "c": "the documents describe credit records with rewards and penalties and cross-agency "
+        "b": "the documents describe credit records with rewards and penalties and cross-agency "
              "blacklists, and Creemers calls the system an ecosystem of initiatives; others "
              "(MERICS, DFAT) stress its wider reach and its role in control.",
+        "c": f"the table records a draft law released for comment in {_draft_law_date()} and no "
+             "adopted law.",
         "d": "the 2014 outline covers individuals, government bodies and courts too, MERICS says "
              "it extends ratings to social, environmental and political areas, and Knight traces "
              "its use beyond finance.",
+    }[kind]
+
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="b",
+    options={
+        "a": "one national score, a three-digit number for every citizen, from one system",
+        "b": "many agencies' credit records, blacklists and red lists, aimed mostly at firms",
+        "c": "a national law in force since 2022 that sets out the whole system in a single text",
+        "d": "a purely financial credit rating for companies, with no aims beyond lending",
     },
+    explanations=_credit_words,
     hints=["Read the what_it_does column of the documents and the claims of the views marked "
            "'what it is not'.",
            "Which option do both the documents and most of the views support?"],
 )
 
+
+def _ai_act_stages() -> pd.DataFrame:
+    table = rules()
+    return table[table["instrument"].str.startswith("AI Act")].sort_values("in_force")
+
+
+def _day(ts) -> str:
+    return f"{ts.day} {ts:%B %Y}"
+
+
+def _ai_act_words(kind: str) -> str:
+    stages = _ai_act_stages()
+    day = pd.Timestamp("2026-01-01")
+    entry = stages[stages["instrument"].str.contains("entry into force")].iloc[0]
+    stages = stages.drop(entry.name)
+    applied = stages[stages["in_force"] < day]
+    later = stages[stages["in_force"] >= day]
+    general = stages[stages["instrument"].str.contains("general date")].iloc[0]
+    listed = "; ".join(f"{r.instrument.split(': ', 1)[-1]} from {_day(r.in_force)}"
+                       for r in applied.itertuples())
+    high_risk = " or ".join(sorted({str(d.year) for d in later["in_force"]
+                                    if d > general["in_force"]}))
+    return {
+        "a": f"the stages whose in_force dates come before 2026 applied: {listed}. The general "
+             f"date is {_day(general['in_force'])}, and the high-risk rules come later still.",
+        "b": f"{len(applied)} stages already applied before 2026: their in_force dates are "
+             f"earlier than 1 January 2026.",
+        "c": f"entering into force ({_day(entry['in_force'])}) is not applying: most rules of "
+             "the act apply from later dates, one row per stage.",
+        "d": f"the high-risk rules are the last to apply ({high_risk}), not the first.",
+    }[kind]
+
+
 q5 = ChoiceQuestion(
-    LESSON, "q5", correct="c",
+    LESSON, "q5", correct="a",
     options={
-        "a": "none: on that date the AI Act had only been signed",
-        "b": "all of it: the AI Act entered into force on 1 August 2024",
-        "c": "the general provisions and prohibited practices and the rules for general-purpose "
-             "AI models, but not yet the general date of application or the high-risk rules",
-        "d": "only the rules for high-risk AI systems",
+        "a": "the general provisions, prohibited practices and rules for general-purpose AI models",
+        "b": "none: the act had been adopted, but no part of it applied before its general date",
+        "c": "all of it, because the whole AI Act entered into force in the summer of 2024",
+        "d": "only the rules for high-risk AI systems, which were the first stage to apply",
     },
-    explanations={
-        "a": "two stages already applied before 2026: the rows' in_force dates are in 2025.",
-        "b": "entering into force is not applying: most rules of the act apply from later dates, "
-             "one row per stage.",
-        "c": "chapters I and II applied from 2 February 2025 and the rules for general-purpose "
-             "AI models from 2 August 2025; the general date is 2 August 2026, and the high-risk "
-             "rules come later still, deferred again by the Digital Omnibus.",
-        "d": "the high-risk rules are the last to apply (2027 or 2028), not the first.",
-    },
+    explanations=_ai_act_words,
     hints=["Compare each AI Act row's in_force date with 1 January 2026.",
            "Which in_force dates are earlier than 2026-01-01?"],
 )

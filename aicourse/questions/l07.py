@@ -26,14 +26,17 @@ def _initiatives():
 
 
 def _proposed_rows():
+    """The rows of initiatives China itself proposed or issued."""
     t = _initiatives()
-    return t[t["china_role"] == "proposed"]
+    return t[t["china_role"].isin(["proposed", "issued"])]
 
 
-def _per_year() -> list[int]:
-    """Distinct initiatives per year, in year order."""
-    t = _initiatives().drop_duplicates("initiative")
-    return list(t["date"].str[:4].astype(int).value_counts().sort_index())
+def _per_year(distinct: bool = True):
+    """Initiatives per year (each counted once unless ``distinct`` is False), in year order."""
+    t = _initiatives()
+    if distinct:
+        t = t.drop_duplicates("initiative")
+    return t["date"].str[:4].astype(int).value_counts().sort_index()
 
 
 q1 = NumberQuestion(
@@ -67,65 +70,74 @@ q2 = NumberQuestion(
     LESSON, "q2", unit="initiatives", integer=True,
     expected=lambda: _proposed_rows()["initiative"].nunique(),
     mistakes=[(lambda: len(_proposed_rows()),
-               "that counts rows. One initiative has two rows, because two sources give "
-               "different dates: count each initiative once."),
+               "that counts rows. One initiative has two rows, because two sources add "
+               "something: count each initiative once."),
               (lambda: _initiatives()["initiative"].nunique(),
-               "that counts every initiative in the table. Keep only those China proposed "
-               "(china_role == 'proposed').")],
-    hints=["Select the rows where china_role is 'proposed'.",
+               "that counts every initiative in the table. Keep only those China proposed or "
+               "issued (china_role is 'proposed' or 'issued').")],
+    hints=["Select the rows where china_role is 'proposed' or 'issued' (.isin([...])).",
            "Some initiatives have two rows (two sources). Count distinct initiatives with "
            ".nunique() or drop_duplicates('initiative')."],
 )
 
 q3 = ChartQuestion(
-    LESSON, "q3", unit_words=["initiative", "number", "count"],
+    LESSON, "q3", unit=("initiatives", "number"),
     series=_per_year,
+    mistakes=[(lambda: _per_year(distinct=False),
+               "it counts rows, not initiatives: where two sources give different dates, one "
+               "initiative has two rows. Drop repeated initiatives first "
+               "(drop_duplicates('initiative')).")],
     hints=["Drop repeated initiatives first (drop_duplicates('initiative')), then take the year "
            "from the date text: table['date'].str[:4].",
            "Count the rows per year (value_counts().sort_index()) and draw them with ax.bar; "
            "label the y-axis with what is counted and add a source line with charts.finish."],
 )
 
-q4 = ChoiceQuestion(
-    LESSON, "q4", correct="b",
-    options={
-        "a": "that many countries have adopted Chinese AI standards since 2021",
-        "b": "that China issued a national standardisation strategy in 2021, prepared by a "
-             "research project from 2018; nothing about its use abroad",
-        "c": "that the standards planned for 2035 are already complete",
-        "d": "that the United States and the EU signed China's standards outline",
-    },
-    explanations={
+
+def _standards_words(kind: str) -> str:
+    t = _initiatives()
+    rows = t[t["kind"] == "standards"].sort_values("date").drop_duplicates("initiative")
+    when = "; ".join(f"{r.date[:4]}: {r.initiative}" for r in rows.itertuples())
+    return {
         "a": "no row records a standard adopted by another country or a standards body; the "
              "table records what China issued, proposed, signed or attended.",
-        "b": "the two 'standards' rows are the China Standards 2035 research project (from March "
-             "2018) and the National Standardization Development Outline (October 2021), both "
-             "domestic; the data cannot show adoption abroad.",
-        "c": "2035 is the horizon of the strategy, not a completion date; the data say nothing "
+        "b": "2035 is the horizon of the strategy, not a completion date; the data say nothing "
              "about completed standards.",
+        "c": f"the 'standards' rows ({when}) are both domestic; the data cannot show "
+             "adoption abroad.",
         "d": "the outline was issued by the Party's Central Committee and the State Council; "
              "no country signs it.",
+    }[kind]
+
+
+q4 = ChoiceQuestion(
+    LESSON, "q4", correct="c",
+    options={
+        "a": "that many countries have adopted Chinese AI standards since 2021",
+        "b": "that the standards planned for 2035 are already complete and in use",
+        "c": "that China issued a national standards strategy; nothing on its use abroad",
+        "d": "that the United States and the EU both signed China's national standards outline",
     },
+    explanations=_standards_words,
     hints=["Select the rows whose kind is 'standards' and read actor, china_role and "
            "description.",
            "Does any row record what another country did with a Chinese standard?"],
 )
 
 q5 = ChoiceQuestion(
-    LESSON, "q5", correct="c",
+    LESSON, "q5", correct="b",
     options={
-        "a": "it rises towards 100%, so China catches up",
-        "b": "it falls, because the US starts from a larger value",
-        "c": "it stays the same; only the absolute gap changes (it widens when the common "
-             "rate is above 0)",
-        "d": "it cannot be computed without a forecast",
+        "a": "it rises towards 100%, so China catches up with the United States",
+        "b": "it stays the same, though the absolute gap between them widens",
+        "c": "it falls, because the larger US value gains more each year",
+        "d": "it cannot be computed without a forecast for both countries",
     },
     explanations={
         "a": "with the same rate both values are multiplied by the same factor, so their ratio "
              "does not move.",
-        "b": "a larger start value grows by more in absolute terms, but the ratio stays the same.",
-        "c": "both values are multiplied by (1 + r) ** years, which cancels in the ratio; the "
-             "difference between them grows with the common factor.",
+        "b": "both values are multiplied by (1 + r) ** years, which cancels in the ratio; the "
+             "difference between them grows with the common factor (when the rate is above 0).",
+        "c": "a larger start value grows by more in absolute terms, but the ratio stays the same.",
         "d": "a scenario needs no forecast: it follows from the stated rates.",
     },
     hints=["Write China's 2030 value as china * (1 + r) ** n and the US value as "

@@ -19,71 +19,61 @@ def _supported_share(base: str = "checkable") -> float:
     return 100 * (checkable == "supported").sum() / len(checkable)
 
 
-def _reference(claim_id: str) -> str:
-    claims = data.load("claims").set_index("claim_id")
-    letter = {"supported": "a", "partly supported": "b", "not supported": "c",
-              "not checkable": "d"}
-    return letter[claims.loc[claim_id, "reference_verdict"]]
-
-
 q1 = NumberQuestion(
     LESSON, "q1", unit="percent",
     expected=lambda: _supported_share(),
     factor_advice={100: "give a percentage (40 for 40 %), not a fraction."},
     mistakes=[(lambda: _supported_share("all"),
-               "that divides by all 21 claims. The question asks for the share of the claims "
-               "that can be checked: leave out those rated 'not checkable' first.")],
+               lambda: f"that divides by all {len(_verdicts())} claims. The question asks for the "
+               "share of the claims that can be checked: leave out those rated 'not checkable' "
+               "first.")],
     hints=["Leave out the claims whose reference_verdict is 'not checkable'.",
            "Of the rest, count those rated 'supported', divide by how many are left, and "
            "multiply by 100."],
 )
 
 q2 = ChartQuestion(
-    LESSON, "q2", unit_words=["claim", "number", "count"], any_order=True,
-    series=lambda: list(_verdicts().value_counts()),
+    LESSON, "q2", unit=("claims", "number"), any_order=True,
+    series=lambda: _verdicts().value_counts(),
     hints=["claims['reference_verdict'].value_counts() counts the claims per verdict.",
-           "ax.bar(counts.index, counts.values), then label the y-axis 'Number of claims' and "
-           "finish the chart with charts.finish(...)."],
+           "ax.bar(counts.index, counts.values) or ax.barh(counts.index, counts.values), then "
+           "label the value axis 'Number of claims' and finish the chart with charts.finish(...)."],
 )
 
 q3 = ChoiceQuestion(
-    LESSON, "q3", correct=lambda: _reference("C03"),
+    LESSON, "q3", correct="c",
     options={
-        "a": "supported: USD 150 billion is what the plan says",
-        "b": "partly supported: the figure matches the 2030 core-industry target converted at "
-             "2017 rates, but the plan set it in renminbi and beside a much larger target",
-        "c": "not supported: the plan has no target near that size",
-        "d": "not checkable: the plan's targets are secret",
+        "a": "whether it matches the course's reference verdict on the claim",
+        "b": "whether most of the class chose the same verdict for the claim",
+        "c": "whether its reason names evidence that bears on the claim",
+        "d": "whether the article's author would accept it as a fair reading",
     },
     explanations={
-        "a": "the plan's targets are in renminbi; USD 150 billion is a conversion that news "
-             "reports made, and it leaves out the target for related industries.",
-        "b": "RMB 1 trillion for the core AI industry in 2030 is about USD 150 billion at 2017 "
-             "exchange rates, so the number has a basis, but it describes one of two targets "
-             "in another currency (lesson 01).",
-        "c": "the 2030 target for the core AI industry (RMB 1 trillion) converts to about that "
-             "amount at 2017 rates.",
-        "d": "the targets were published with the plan and reported by news media (lesson 01).",
+        "a": "the reference verdict is the course's reading, not the answer: disagreeing with it "
+             "is not a mistake. Read its reason, and see whether it changes your mind.",
+        "b": "a majority can be wrong; a verdict is as good as the evidence its reason names.",
+        "c": "a verdict stands on its reason: which figures, from which lesson and source, bear "
+             "on the claim, and what they cannot show. Two good ratings can differ.",
+        "d": "the author's view is one more claim to test, not a yardstick for your verdict.",
     },
-    hints=["Lesson 01 converted the plan's targets from renminbi to dollars.",
-           "Which target converts to about USD 150 billion, and what does the dollar figure "
-           "leave out?"],
+    hints=["Read what lesson 08 says under 'The course's verdicts'.",
+           "What would you ask a classmate to show you before you accepted their verdict?"],
 )
 
 q4 = ChoiceQuestion(
-    LESSON, "q4", correct="c",
+    LESSON, "q4", correct="b",
     options={
-        "a": "because the evidence shows China will not lead in 2030",
-        "b": "because the course has no data on China after 2020",
-        "c": "because it is a forecast, and 'leading AI power' has no single agreed measure",
-        "d": "because the article does not say which year it means",
+        "a": "because the evidence shows that China will not be the leader in 2030",
+        "b": "because it is a forecast, and 'leading' has no single measure",
+        "c": "because the course has no data on China after the year 2020",
+        "d": "because the article does not say which year it has in mind",
     },
     explanations={
         "a": "no evidence can show what will happen in 2030; 'not supported' would need "
              "evidence against the claim.",
-        "b": "the course has data up to 2025 on many measures.",
-        "c": "a forecast cannot be checked before the date, and the lessons show China ahead "
+        "b": "a forecast cannot be checked before the date, and the lessons show China ahead "
              "on some measures and behind on others, so 'leading' depends on the measure chosen.",
+        "c": "the course has data up to 2025 on many measures.",
         "d": "the claim names 2030.",
     },
     hints=["Look at the claim_type column for C20.",
@@ -92,10 +82,12 @@ q4 = ChoiceQuestion(
 
 q5 = SourcedListQuestion(
     LESSON, "q5", min_items=3,
-    hints=["The national AI open innovation platforms (open_platforms) name a domain for each "
-           "firm, and the payments table counts mobile payments.",
+    hints=["An application in use is something people or firms use: a chatbot, a face-recognition "
+           "system, a payment service. A ministry assigning a domain to a firm is a plan, not "
+           "an application. Look in the firms table (lesson 02) and its sources.",
            'Write pairs like ("what the application is and who runs it", "source_id"), taking '
-           "the source_id from the row you rely on."],
+           "the source_id from the row you rely on, and describe the example in the words of "
+           "the source's excerpt (data.sources())."],
 )
 
 q6 = TextQuestion(
