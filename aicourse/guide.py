@@ -11,39 +11,33 @@ chapters). ``python tasks.py headers`` rewrites the guide.
 from __future__ import annotations
 
 import ast
-import importlib
 import math
 import re
 from pathlib import Path
 
 from aicourse import lessons as meta
 from aicourse import nbfiles
+from aicourse.lessontext import questions, section  # noqa: F401 (both are used below)
 
 NOTES = Path("docs") / "instructor"
 GUIDE = Path("docs") / "instructor-guide.md"
 MARKER = ("<!-- written by `python tasks.py headers` from lessons.toml, the notebooks and "
           "docs/instructor/; edit those, not this file -->")
 #: The headings every lesson's notes file has, in this order.
-NOTE_HEADINGS = ["Lesson plan: one 50-minute class", "Self-study", "Common misconceptions",
-                 "Teaching the discussion"]
-#: General chapters, in order: (file in docs/instructor, heading in the guide).
+NOTE_HEADINGS = ["Lesson plan: one 50-minute class", "Hands-on variant", "Self-study",
+                 "Common misconceptions", "Teaching the discussion"]
+#: General chapters, in order: (file in docs/instructor, heading in the guide). Those named in
+#: AFTER_LESSONS come after the lessons, the others before them.
 CHAPTERS = [("running-the-course.md", "Running the course"),
-            ("capstone-rubric.md", "Rubric for the capstone")]
+            ("checklist.md", "Pre-class checklist"),
+            ("teachers-kit.md", "The teacher's kit"),
+            ("short-versions.md", "Short versions: one or two periods"),
+            ("facilitation.md", "Facilitating a politically sensitive discussion"),
+            ("capstone-rubric.md", "Rubric for the capstone"),
+            ("evidence-gaps.md", "Known evidence gaps")]
+AFTER_LESSONS = ("capstone-rubric.md", "evidence-gaps.md")
 KINDS = {"NumberQuestion": "compute", "ChartQuestion": "chart", "ChoiceQuestion": "interpret",
          "TextQuestion": "discuss", "SourcedListQuestion": "research"}
-
-
-def section(markdown: str, heading: str) -> str:
-    """The text under a '## heading' of a notebook's markdown, up to the next '## '."""
-    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", markdown, re.S | re.M)
-    return match.group(1).strip() if match else ""
-
-
-def questions(lesson: meta.Lesson) -> list:
-    try:
-        return importlib.import_module(f"aicourse.questions.l{lesson.number}").QUESTIONS
-    except ModuleNotFoundError:
-        return []
 
 
 def model_answers(lesson: meta.Lesson) -> dict[str, str]:
@@ -82,6 +76,10 @@ def _table(lessons: list[meta.Lesson], root: Path) -> list[str]:
     return rows
 
 
+def _chapter(root: Path, name: str) -> str:
+    return (root / NOTES / name).read_text(encoding="utf-8").strip()
+
+
 def text(root: Path = meta.ROOT) -> str:
     course, lessons = meta.load(root)
     written = [l for l in lessons if l.available(root)]
@@ -91,8 +89,9 @@ def text(root: Path = meta.ROOT) -> str:
              "points and model answers below are taken from the lessons themselves, so they "
              "match what learners see.", "", "## The course at a glance", ""]
     lines += _table(written, root)
-    for name, heading in CHAPTERS[:1]:
-        lines += ["", f"## {heading}", "", (root / NOTES / name).read_text(encoding="utf-8").strip()]
+    for name, heading in CHAPTERS:
+        if name not in AFTER_LESSONS:
+            lines += ["", f"## {heading}", "", _chapter(root, name)]
     lines += ["", "## Lesson by lesson"]
     for l in written:
         notebook = "\n".join(nbfiles.source(c) for c in nbfiles.read(l.path(root=root))["cells"]
@@ -118,8 +117,9 @@ def text(root: Path = meta.ROOT) -> str:
         points = section(notebook, "Key points")
         if points:
             lines += ["", "#### Key points", "", points]
-    for name, heading in CHAPTERS[1:]:
-        lines += ["", f"## {heading}", "", (root / NOTES / name).read_text(encoding="utf-8").strip()]
+    for name, heading in CHAPTERS:
+        if name in AFTER_LESSONS:
+            lines += ["", f"## {heading}", "", _chapter(root, name)]
     return "\n".join(lines) + "\n"
 
 
