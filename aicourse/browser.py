@@ -74,8 +74,11 @@ def offline_page(browser, **options):
     return page
 
 
-def print_pdf(page, html_file: Path, pdf_file: Path) -> None:
+def print_pdf(page, html_file: Path, pdf_file: Path, footer: str | None = None) -> None:
+    """Print a local HTML file to PDF, with the page size its CSS asks for and an optional
+    footer (Chromium's template: the classes pageNumber and totalPages are filled in)."""
     page.goto(Path(html_file).resolve().as_uri())
-    page.wait_for_load_state("load")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True)
+    page.pdf(path=str(pdf_file), prefer_css_page_size=True, print_background=True,
+             display_header_footer=bool(footer), header_template="<span></span>",
+             footer_template=footer or "<span></span>")
