@@ -33,13 +33,16 @@ from aicourse import lessontext, nbfiles, outdir
 PROJECTOR_DPI = 200
 WIDTH, HEIGHT = 1600, 900
 PREDICT = "Pause and predict"
+#: Views up to this many characters in all are shown side by side on one slide; longer ones
+#: (with long quotations, say) get a slide each.
+SIDE_BY_SIDE = 1600
 #: Sections after which the lesson body ends.
 END = ("Discussion", "Key points", "Sources and limitations")
 
 
 @dataclass
 class Slide:
-    kind: str  # title, objectives, predict, chart, discussion, views, closing, points
+    kind: str  # title, objectives, predict, chart, discussion, views or view, closing, points
     heading: str
     body: str = ""  # HTML
     image: str = ""  # base64 PNG
@@ -88,11 +91,14 @@ def discussion_slides(discussion: lessontext.Discussion) -> list[Slide]:
     if not discussion:
         return []
     slides = [Slide("discussion", "Discussion", _html("\n\n".join(discussion.intro)))]
-    if discussion.views:
+    views = discussion.views
+    if views and sum(len(text) for _, text in views) <= SIDE_BY_SIDE:
         columns = "".join(f'<div class="view"><h3>{html.escape(label)}</h3>{_html(text)}</div>'
-                          for label, text in discussion.views)
-        slides.append(Slide("views", f"{len(discussion.views)} views" if len(discussion.views) != 2
-                            else "Two views", f'<div class="views">{columns}</div>'))
+                          for label, text in views)
+        slides.append(Slide("views", "Two views" if len(views) == 2 else f"{len(views)} views",
+                            f'<div class="views">{columns}</div>'))
+    else:  # too long to read side by side on a projector: one view a slide
+        slides += [Slide("view", label, _html(text)) for label, text in views]
     if discussion.closing:
         slides.append(Slide("closing", "Discuss", _html("\n\n".join(discussion.closing))))
     return slides
@@ -257,13 +263,18 @@ def build(out: Path, root: Path = meta.ROOT, *, rerun: bool = True,
     """
     out = outdir.prepare(out, root, "slides")
     course, lessons = meta.load(root)
+    chosen = [l for l in lessons if l.available(root) and (not only or l.number in only)]
+    paths = [l.path(root=root) for l in chosen]
+    if rerun:  # two lessons at a time: each waits on its own kernel most of the time
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            notebooks = list(pool.map(projector_notebook, paths))
+    else:
+        notebooks = [nbfiles.read(p) for p in paths]
     written = []
     links = []
-    for lesson in lessons:
-        if not lesson.available(root) or (only and lesson.number not in only):
-            continue
-        path = lesson.path(root=root)
-        nb = projector_notebook(path) if rerun else nbfiles.read(path)
+    for lesson, nb in zip(chosen, notebooks):
         target = out / f"{lesson.slug}.html"
         target.write_text(page(course, lesson, deck(lesson, nb, root)), encoding="utf-8")
         written.append(target)
