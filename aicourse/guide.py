@@ -77,7 +77,9 @@ def _table(lessons: list[meta.Lesson], root: Path) -> list[str]:
 
 
 def _chapter(root: Path, name: str) -> str:
-    return (root / NOTES / name).read_text(encoding="utf-8").strip()
+    """A file of docs/instructor/, with its links made relative to the guide (one folder up)."""
+    text = (root / NOTES / name).read_text(encoding="utf-8").strip()
+    return re.sub(r"\]\(\.\./(?!\.\./)", "](", text)
 
 
 def text(root: Path = meta.ROOT) -> str:
@@ -106,7 +108,7 @@ def text(root: Path = meta.ROOT) -> str:
                   "**Objectives:** after the lesson learners can", ""]
         lines += [f"- {o}" for o in l.objectives]
         notes_file = root / NOTES / f"{l.number}.md"
-        notes = (notes_file.read_text(encoding="utf-8").strip() if notes_file.is_file()
+        notes = (_chapter(root, notes_file.name) if notes_file.is_file()
                  else "*Teaching notes for this lesson are not written yet.*")
         lines += ["", re.sub(r"^## ", "#### ", notes, flags=re.M)]
         discussion = section(notebook, "Discussion")

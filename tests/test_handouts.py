@@ -123,4 +123,5 @@ def test_lesson_handout_cards_first_then_exercises(printed, slug):
 
 def test_chinese_is_drawn_with_a_cjk_font(printed):
     _, _, fonts, _ = printed
-    assert fonts and all(any("CJK" in family for family in used) for used in fonts), fonts
+    assert fonts and all(any("CJK" in family for family in used) for used in fonts), \
+        f"Chinese drawn with {fonts[:2]}, not a CJK font: apt-get install fonts-noto-cjk"
