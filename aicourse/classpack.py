@@ -145,16 +145,11 @@ def build(out: Path, root: Path = meta.ROOT, *, zip_it: bool = False) -> list[Pa
 
 def main(args: list[str]) -> int:
     zip_it = "--zip" in args
-    rest = [a for a in args if a != "--zip"]
-    folder = Path(rest[0]).resolve() if rest else meta.ROOT / "class-pack"
-    try:
-        written = build(folder, zip_it=zip_it)
-    except outdir.OutputFolderError as problem:
-        print(problem, file=sys.stderr)
-        return 2
-    print(f"wrote the class pack ({len(written)} files, no solutions) to {folder}"
-          + (f"; zip: {folder / (folder.name + '.zip')}" if zip_it else ""))
-    return 0
+    return outdir.command(
+        [a for a in args if a != "--zip"], meta.ROOT / "class-pack",
+        lambda folder: build(folder, zip_it=zip_it),
+        lambda written, folder, _: f"wrote the class pack ({len(written)} files, no solutions) "
+        f"to {folder}" + (f"; zip: {folder / (folder.name + '.zip')}" if zip_it else ""))
 
 
 if __name__ == "__main__":

@@ -260,17 +260,9 @@ def build(out: Path, root: Path = meta.ROOT, *, only: list[str] | None = None,
 
 
 def main(args: list[str]) -> int:
-    import time
-
-    folder = Path(args[0]).resolve() if args else meta.ROOT / "handouts"
-    started = time.perf_counter()
-    try:
-        pdfs = build(folder)
-    except (outdir.OutputFolderError, browser.NoBrowser) as problem:
-        print(problem, file=sys.stderr)
-        return 2
-    print(f"wrote {len(pdfs)} PDF handouts in {time.perf_counter() - started:.0f} s to {folder}")
-    return 0
+    return outdir.command(args, meta.ROOT / "handouts", build, lambda pdfs, folder, seconds:
+                          f"wrote {len(pdfs)} PDF handouts in {seconds:.0f} s to {folder}",
+                          errors=(browser.NoBrowser,))
 
 
 if __name__ == "__main__":

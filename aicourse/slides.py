@@ -291,18 +291,9 @@ def build(out: Path, root: Path = meta.ROOT, *, rerun: bool = True,
 
 
 def main(args: list[str]) -> int:
-    import time
-
-    folder = Path(args[0]).resolve() if args else meta.ROOT / "slides"
-    started = time.perf_counter()
-    try:
-        decks = build(folder)
-    except outdir.OutputFolderError as problem:
-        print(problem, file=sys.stderr)
-        return 2
-    print(f"wrote {len(decks)} decks in {time.perf_counter() - started:.0f} s; open "
-          f"{folder / 'index.html'}")
-    return 0
+    return outdir.command(args, meta.ROOT / "slides", build, lambda decks, folder, seconds:
+                          f"wrote {len(decks)} decks in {seconds:.0f} s; open "
+                          f"{folder / 'index.html'}")
 
 
 if __name__ == "__main__":
