@@ -11,6 +11,17 @@
     python3 tasks.py html        render a reading copy of the course to static HTML in site/
                                  (or the folder given): stored outputs, working links, no code run;
                                  a folder that holds anything else is refused, never emptied
+    python3 tasks.py classpack [FOLDER] [--zip]
+                                 a copy of the course for learners, without the solutions
+                                 (default class-pack/); --zip also writes a zip of it
+    python3 tasks.py slides [FOLDER]
+                                 a slide deck per lesson, opening with no network (slides/)
+    python3 tasks.py handouts [FOLDER]
+                                 PDF worksheets: claim-rating sheet, discussion cards,
+                                 exercise questions (handouts/; needs Chromium)
+    python3 tasks.py classverdicts FOLDER [OUT]
+                                 the class's capstone files in FOLDER, counted without names:
+                                 a chart and a table of where the class split (class-verdicts/)
     python3 tasks.py hublink HUB [--repo OWNER/NAME] [--branch B] [--lesson NN]
                                  print the nbgitpuller link that opens the course on a JupyterHub
     python3 tasks.py latest      run the tests with the newest releases of the runtime packages,
@@ -155,14 +166,17 @@ def main(argv: list[str]) -> int:
         return latest_lane(rest)
     if task == "hublink":
         return hub_link(rest)
-    if task in ("headers", "exercises", "store", "build", "benchmark", "html"):
-        if task == "html" and rest:
-            # A folder is named from where the command is typed, not from the course folder.
-            rest = [str(Path(rest[0]).resolve()), *rest[1:]]
+    teacher = {"classpack": "aicourse.classpack", "slides": "aicourse.slides",
+               "handouts": "aicourse.handouts", "classverdicts": "aicourse.classverdicts"}
+    if task in ("headers", "exercises", "store", "build", "benchmark", "html", *teacher):
+        if task in ("html", *teacher):
+            # Folders are named from where the command is typed, not from the course folder.
+            rest = [a if a.startswith("-") else str(Path(a).resolve()) for a in rest]
         python = ensure_env("requirements-test.txt")
         steps = {"headers": ["aicourse.headers"], "exercises": ["aicourse.make_exercises"],
                  "store": ["aicourse.store"], "benchmark": ["aicourse.benchmark"],
                  "html": ["aicourse.site"],
+                 **{name: [module] for name, module in teacher.items()},
                  "build": ["aicourse.headers", "aicourse.make_exercises", "aicourse.store"]}[task]
         for module in steps:
             code = run_module(python, "-m", module, *rest)

@@ -15,6 +15,10 @@ One concern per module:
 - ``store``, ``benchmark``, ``site``: tools for authors (stored outputs, timings, the
   reading copy in HTML).
 - ``outdir``: folders that tasks write; nothing the course did not write is ever removed.
+- ``lessontext``: the parts of a lesson's text that teacher materials reuse (discussion, views,
+  exercise prompts); ``answerkey``, ``classpack``, ``slides``, ``handouts`` and
+  ``classverdicts``: the teacher's kit (answer key, learners' copy, decks, PDF worksheets, the
+  class's capstone verdicts); ``browser``: headless Chromium for printing and tests.
 - ``questions.lNN`` and ``views.lNN``: one lesson's questions and widget views.
 
 Notebooks import this package from the repository root (their first code cell puts that

@@ -171,7 +171,8 @@ class Question:
         """Reveal the answer."""
         text = self.solution_text()
         if text is None:
-            _publish("The solution to this question is not in this copy of the course.")
+            _publish(f"Your teacher holds the solutions for this copy of the course: ask them "
+                     f"once you have tried. {self.qid}.hint() gives a hint, one at a time.")
             return
         _publish(f"Solution to {self.qid}:\n\n{text}",
                  f"<p><strong>Solution to {self.qid}:</strong></p><pre>{html.escape(text)}</pre>")

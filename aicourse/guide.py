@@ -11,44 +11,33 @@ chapters). ``python tasks.py headers`` rewrites the guide.
 from __future__ import annotations
 
 import ast
-import importlib
 import math
 import re
 from pathlib import Path
 
 from aicourse import lessons as meta
 from aicourse import nbfiles
+from aicourse.lessontext import questions, section  # noqa: F401 (both are used below)
 
 NOTES = Path("docs") / "instructor"
 GUIDE = Path("docs") / "instructor-guide.md"
 MARKER = ("<!-- written by `python tasks.py headers` from lessons.toml, the notebooks and "
           "docs/instructor/; edit those, not this file -->")
 #: The headings every lesson's notes file has, in this order.
-NOTE_HEADINGS = ["Lesson plan: one 50-minute class", "Self-study", "Common misconceptions",
-                 "Teaching the discussion"]
-#: General chapters, in order: (file in docs/instructor, heading in the guide).
+NOTE_HEADINGS = ["Lesson plan: one 50-minute class", "Hands-on variant", "Self-study",
+                 "Common misconceptions", "Teaching the discussion"]
+#: General chapters, in order: (file in docs/instructor, heading in the guide). Those named in
+#: AFTER_LESSONS come after the lessons, the others before them.
 CHAPTERS = [("running-the-course.md", "Running the course"),
-            ("capstone-rubric.md", "Rubric for the capstone")]
+            ("checklist.md", "Pre-class checklist"),
+            ("teachers-kit.md", "The teacher's kit"),
+            ("short-versions.md", "Short versions: one or two periods"),
+            ("facilitation.md", "Facilitating a politically sensitive discussion"),
+            ("capstone-rubric.md", "Rubric for the capstone"),
+            ("evidence-gaps.md", "Known evidence gaps")]
+AFTER_LESSONS = ("capstone-rubric.md", "evidence-gaps.md")
 KINDS = {"NumberQuestion": "compute", "ChartQuestion": "chart", "ChoiceQuestion": "interpret",
          "TextQuestion": "discuss", "SourcedListQuestion": "research"}
-
-
-def section(markdown: str, heading: str) -> str:
-    """The text under a '## heading' of a notebook's markdown, up to the next '## '."""
-    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", markdown, re.S | re.M)
-    return match.group(1).strip() if match else ""
-
-
-def questions(lesson: meta.Lesson) -> list:
-    """The lesson's questions; none if it has no questions module. A questions module that
-    exists but fails to import is a fault in the course, and its error is raised."""
-    name = f"aicourse.questions.l{lesson.number}"
-    try:
-        return importlib.import_module(name).QUESTIONS
-    except ModuleNotFoundError as exc:
-        if exc.name != name:  # the module exists, but something it imports does not
-            raise
-        return []
 
 
 def model_answers(lesson: meta.Lesson) -> dict[str, str]:
@@ -87,6 +76,12 @@ def _table(lessons: list[meta.Lesson], root: Path) -> list[str]:
     return rows
 
 
+def _chapter(root: Path, name: str) -> str:
+    """A file of docs/instructor/, with its links made relative to the guide (one folder up)."""
+    text = (root / NOTES / name).read_text(encoding="utf-8").strip()
+    return re.sub(r"\]\(\.\./(?!\.\./)", "](", text)
+
+
 def text(root: Path = meta.ROOT) -> str:
     course, lessons = meta.load(root)
     written = [l for l in lessons if l.available(root)]
@@ -96,8 +91,9 @@ def text(root: Path = meta.ROOT) -> str:
              "points and model answers below are taken from the lessons themselves, so they "
              "match what learners see.", "", "## The course at a glance", ""]
     lines += _table(written, root)
-    for name, heading in CHAPTERS[:1]:
-        lines += ["", f"## {heading}", "", (root / NOTES / name).read_text(encoding="utf-8").strip()]
+    for name, heading in CHAPTERS:
+        if name not in AFTER_LESSONS:
+            lines += ["", f"## {heading}", "", _chapter(root, name)]
     lines += ["", "## Lesson by lesson"]
     for l in written:
         notebook = "\n".join(nbfiles.source(c) for c in nbfiles.read(l.path(root=root))["cells"]
@@ -112,7 +108,7 @@ def text(root: Path = meta.ROOT) -> str:
                   "**Objectives:** after the lesson learners can", ""]
         lines += [f"- {o}" for o in l.objectives]
         notes_file = root / NOTES / f"{l.number}.md"
-        notes = (notes_file.read_text(encoding="utf-8").strip() if notes_file.is_file()
+        notes = (_chapter(root, notes_file.name) if notes_file.is_file()
                  else "*Teaching notes for this lesson are not written yet.*")
         lines += ["", re.sub(r"^## ", "#### ", notes, flags=re.M)]
         discussion = section(notebook, "Discussion")
@@ -123,8 +119,9 @@ def text(root: Path = meta.ROOT) -> str:
         points = section(notebook, "Key points")
         if points:
             lines += ["", "#### Key points", "", points]
-    for name, heading in CHAPTERS[1:]:
-        lines += ["", f"## {heading}", "", (root / NOTES / name).read_text(encoding="utf-8").strip()]
+    for name, heading in CHAPTERS:
+        if name in AFTER_LESSONS:
+            lines += ["", f"## {heading}", "", _chapter(root, name)]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,8 @@ start with a marker comment; every run removes the marked cells and writes them 
 
 It also writes the contents page ``notebooks/index.ipynb``, the glossary page
 ``notebooks/glossary.ipynb`` (from ``glossary.toml``), the instructor guide
-``docs/instructor-guide.md`` (see ``aicourse.guide``) and the lesson map in README.md (between
+``docs/instructor-guide.md`` (see ``aicourse.guide``), the answer key ``docs/answer-key.md``
+(see ``aicourse.answerkey``) and the lesson map in README.md (between
 ``<!-- lessons:start -->`` and ``<!-- lessons:end -->``).
 """
 
@@ -19,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import glossary, guide
+from aicourse import answerkey, glossary, guide
 from aicourse import lessons as meta
 from aicourse import nbfiles
 
@@ -200,6 +201,8 @@ def run(root: Path = meta.ROOT) -> list[Path]:
             changed.append(page)
     if guide.write(root):
         changed.append(root / guide.GUIDE)
+    if answerkey.write(root):
+        changed.append(root / answerkey.PAGE)
     readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
     new = re.sub(r"(<!-- lessons:start -->\n).*?(<!-- lessons:end -->)",

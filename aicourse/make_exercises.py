@@ -123,6 +123,10 @@ def run(root: Path = meta.ROOT) -> list[Path]:
         if path in changed:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    from aicourse import answerkey  # the key shows the answers just written
+
+    if changed and answerkey.write(root):
+        changed.append(root / answerkey.PAGE)
     return changed
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
+import time
 from pathlib import Path
+from typing import Any, Callable
 
 from aicourse.errors import CourseError
 
@@ -80,7 +83,7 @@ def prepare(out: Path, root: Path, what: str = "output") -> Path:
     reason = _refusal(out, root)
     if reason:
         raise OutputFolderError(f"Not writing the {what} to {out}: {reason}. Choose a new folder "
-                                "(for example site/ in the course folder).")
+                                "(or leave the folder out to use the task's own default).")
     if out.exists() and not out.is_dir():
         raise OutputFolderError(f"Not writing the {what} to {out}: a file of that name exists.")
     if not out.exists() or not any(out.iterdir()):
@@ -108,3 +111,18 @@ def finish(out: Path, files: list[Path]) -> None:
     names = sorted({Path(f).resolve().relative_to(out).as_posix() for f in files})
     (out / MARKER).write_text(json.dumps({"written_by": "aicourse", "files": names}, indent=1)
                               + "\n", encoding="utf-8")
+
+
+def command(args: list[str], default: Path, build: Callable[[Path], Any],
+            report: Callable[[Any, Path, float], str], errors: tuple = ()) -> int:
+    """The ``main`` of a task that writes a folder: the folder given (or ``default``), built by
+    ``build``; a refusal (or one of ``errors``) is printed as a message, never a traceback."""
+    folder = Path(args[0]).resolve() if args else default
+    started = time.perf_counter()
+    try:
+        result = build(folder)
+    except (OutputFolderError, *errors) as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    print(report(result, folder, time.perf_counter() - started))
+    return 0

@@ -174,14 +174,8 @@ def build(out: Path, root: Path = meta.ROOT) -> list[Path]:
 
 
 def main(args: list[str]) -> int:
-    folder = Path(args[0]).resolve() if args else meta.ROOT / "site"
-    try:
-        pages = build(folder)
-    except outdir.OutputFolderError as problem:
-        print(problem, file=sys.stderr)
-        return 2
-    print(f"wrote {len(pages)} pages; open {folder / 'index.html'}")
-    return 0
+    return outdir.command(args, meta.ROOT / "site", build, lambda pages, folder, _:
+                          f"wrote {len(pages)} pages; open {folder / 'index.html'}")
 
 
 if __name__ == "__main__":

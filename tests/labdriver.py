@@ -26,9 +26,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CHROMIUM = os.environ.get("AICOURSE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from aicourse.browser import CHROMIUM, CHROMIUM_ARGS, chromium  # noqa: F401 (the tests use them)
+from aicourse.browser import available as chromium_available  # noqa: F401
 # JupyterLab user settings for a test run: no news or update pop-ups, start the kernel without
 # asking, and draw every cell (JupyterLab 4 otherwise leaves off-screen cells out of the page).
 SETTINGS = {
@@ -121,24 +120,17 @@ def lab_server(folder: Path, state: Path):
         log.close()
 
 
-def chromium_available() -> bool:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return False
-    return Path(CHROMIUM).is_file()
+def need_chromium() -> None:
+    """Skip the calling test without Chromium, or fail if AICOURSE_REQUIRE_BROWSER=1 (CI)."""
+    import pytest
 
+    if not chromium_available():
+        from aicourse.browser import missing_message
 
-@contextlib.contextmanager
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        message = f"no browser test: {missing_message()}"
+        if os.environ.get("AICOURSE_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @dataclass

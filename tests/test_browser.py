@@ -10,7 +10,6 @@ requirements-test.txt). Without them the test is skipped, unless AICOURSE_REQUIR
 (CI sets it), which turns the skip into a failure.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -33,13 +32,7 @@ def widget_cells(notebook: str) -> list[int]:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    if not labdriver.chromium_available():
-        message = (f"no browser test: Chromium ({labdriver.CHROMIUM}) or playwright is missing. "
-                   "Install them with: apt-get install chromium (Debian/Ubuntu) and "
-                   "pip install -r requirements-test.txt")
-        if os.environ.get("AICOURSE_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+    labdriver.need_chromium()
     folder = labdriver.copy_course(ROOT, tmp_path_factory.mktemp("course"))
     state = tmp_path_factory.mktemp("jupyter-state")
     with labdriver.lab_server(folder, state) as (base, token):

@@ -66,3 +66,15 @@ def test_a_broken_questions_module_is_a_fault_not_none(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", fails)
     with pytest.raises(ModuleNotFoundError):
         guide.questions(lesson)
+def test_evidence_gaps_are_dated_items_that_are_easy_to_edit():
+    text = (ROOT / guide.NOTES / "evidence-gaps.md").read_text(encoding="utf-8")
+    items = re.findall(r"^- (.*)$", text, re.M)
+    assert items and all(re.search(r"\(as of [A-Z][a-z]+ \d{4}\)", item) for item in items)
+
+
+def test_short_versions_and_facilitation_are_in_the_guide():
+    text = (ROOT / guide.GUIDE).read_text(encoding="utf-8")
+    for words in ("### One period (50 minutes)", "### Two periods", "### Ground rules",
+                  "### When a discussion turns personal", "### When something breaks",
+                  "#### Hands-on variant"):
+        assert words in text

@@ -66,3 +66,10 @@ def test_pages_load_nothing_from_the_network(built):
     for page in pages:
         remote = [l for l in site.parse(page).loads if l.startswith(("http:", "https:", "//"))]
         assert remote == [], page
+
+
+def test_answer_key_is_a_page_of_the_reading_copy(built):
+    out, pages = built
+    key = out / "docs" / "answer-key.html"
+    assert key in pages and "Answer key" in key.read_text(encoding="utf-8")
+    assert "answer-key.html" in site.parse(out / "docs" / "instructor-guide.html").links
