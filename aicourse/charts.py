@@ -4,9 +4,14 @@ Use it like this::
 
     fig, ax = plt.subplots()
     ax.plot(years, values)
-    charts.finish(fig, ax, title="...", xlabel="Year", ylabel="RMB billion",
+    charts.finish(fig, ax, title="...", subtitle="what the data show, in neutral words",
+                  xlabel="Year", ylabel="RMB billion",
                   source=data.source_line(table), alt="A line chart showing ...")
     charts.show(fig)
+
+Every chart of the course has a subtitle that states what the chart shows (a finding in neutral
+words, not a verdict), like the charts of Our World in Data. ``describe`` and ``num`` assemble
+the figures of an alt text without NumPy's type names.
 
 ``show`` draws the figure once, as a PNG whose display metadata carries the alt text, and
 whose plain-text form is the alt text too, so a screen reader, a static render and a
@@ -27,12 +32,17 @@ from aicourse.errors import CourseError
 
 #: Okabe & Ito's colour-blind-safe palette (Color Universal Design), in the order used.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-#: One size for every chart, in inches (at 100 dots per inch).
+#: One size for every chart, in inches: laid out at 100 dots per inch (DPI), shown at that size,
+#: and saved at EXPORT_DPI so that a projector or a printout shows it sharp.
 FIGSIZE = (8.0, 4.5)
 DPI = 100
+EXPORT_DPI = 150
+#: The smallest text a chart may use (points), so that it can be read when projected.
+MIN_FONT = 9
 #: Longest title that fits the width of a chart; characters per line of the source line.
 MAX_TITLE = 72
-SOURCE_WIDTH = 118
+SOURCE_WIDTH = 110
+SUBTITLE_WIDTH = 95
 
 STYLE = {
     "figure.figsize": FIGSIZE,
@@ -47,6 +57,9 @@ STYLE = {
     "axes.labelsize": 11,
     "legend.frameon": False,
     "font.size": 10,
+    "xtick.labelsize": 9.5,
+    "ytick.labelsize": 9.5,
+    "legend.fontsize": 9.5,
 }
 matplotlib.rcParams.update(STYLE)
 
@@ -62,11 +75,14 @@ PARTS = {"title": "a title", "xlabel": "a label for the x-axis", "ylabel": "a la
 
 
 def finish(fig, ax, *, title: str | None = None, xlabel: str | None = None,
-           ylabel: str | None = None, source: str | None = None, alt: str | None = None):
-    """Give a chart its title, axis labels (with units), source line and alt text.
+           ylabel: str | None = None, source: str | None = None, alt: str | None = None,
+           subtitle: str | None = None):
+    """Give a chart its title, subtitle, axis labels (with units), source line and alt text.
 
-    Returns the figure, so a view function can ``return charts.finish(...)``. A part left out
-    or empty raises ``ChartError``, which a notebook shows as its message alone.
+    The subtitle, under the title, says what the chart shows in neutral words (optional for a
+    learner's chart; every chart of the course has one). Returns the figure, so a view function
+    can ``return charts.finish(...)``. A part left out or empty raises ``ChartError``, which a
+    notebook shows as its message alone.
     """
     for name, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel),
                         ("source", source), ("alt", alt)):
@@ -76,12 +92,20 @@ def finish(fig, ax, *, title: str | None = None, xlabel: str | None = None,
     if len(title) > MAX_TITLE:
         raise ChartError(f"A chart title has at most {MAX_TITLE} characters; this one has "
                          f"{len(title)}. Move detail into the axis labels or the text.")
-    heading = ax.set_title(title, loc="left")
+    if subtitle is not None and (not isinstance(subtitle, str) or not subtitle.strip()):
+        raise ChartError("A subtitle, when given, is a sentence of text saying what the chart shows.")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.set_size_inches(*FIGSIZE)
     for label in ax.texts:  # labels inside the plot need no room around it: tight_layout
         label.set_in_layout(False)  # would measure each one (slow for maps with many names)
+    if subtitle:
+        lines = textwrap.wrap(subtitle.strip(), width=SUBTITLE_WIDTH)
+        heading = ax.set_title(title, loc="left", pad=8 + 14 * len(lines))
+        ax.text(0, 1.015, "\n".join(lines), transform=ax.transAxes, ha="left", va="bottom",
+                fontsize=10, color="#333333")
+    else:
+        heading = ax.set_title(title, loc="left")
     source = textwrap.fill(source, width=SOURCE_WIDTH)
     lines = source.count("\n") + 1
     fig.tight_layout(rect=(0, 0.015 + 0.04 * lines, 1, 1))
@@ -89,9 +113,23 @@ def finish(fig, ax, *, title: str | None = None, xlabel: str | None = None,
     # tight_layout leaves a placeholder layout engine behind, which makes savefig draw the
     # figure twice; the layout is done, so drop it (a quarter less time per chart).
     fig.set_layout_engine(None)
-    fig.text(0.01, 0.01, source, fontsize=8, color="#444444", ha="left", va="bottom")
-    fig.alt_text = alt.strip()
+    fig.text(0.01, 0.01, source, fontsize=MIN_FONT, color="#444444", ha="left", va="bottom")
+    fig.alt_text = alt.strip() if not subtitle else f"{subtitle.strip()} {alt.strip()}"
     return fig
+
+
+def num(value, digits: int = 6) -> str:
+    """A number as a reader writes it: 1,404.89, 4,838,000, 9.3, 0.25 (no NumPy type names)."""
+    value = float(value)
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.{digits}g}" if abs(value) >= 1 else f"{value:.{digits}g}"
+
+
+def describe(pairs, unit: str = "", sep: str = "; ") -> str:
+    """'China 35,300; United States 12,100' from (label, value) pairs, for an alt text."""
+    tail = f" {unit}" if unit else ""
+    return sep.join(f"{label} {num(value)}{tail}" for label, value in pairs)
 
 
 def _fit_title(fig, title) -> None:
@@ -110,7 +148,7 @@ def alt_text(fig) -> str | None:
 def to_png(fig) -> bytes:
     """Render a figure to PNG bytes at the house resolution."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI)
+    fig.savefig(buffer, format="png", dpi=EXPORT_DPI)
     return buffer.getvalue()
 
 

@@ -699,3 +699,114 @@ class SourcedListQuestion(Question):
                       "its example: read each source's excerpt in data/sources.csv, then compare "
                       f"with {self.qid}.solution().",
                       label="Answer received")
+
+
+def _normal(text: str) -> str:
+    """Text compared loosely: one space, straight quotes, no ellipsis marks at the ends."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"').replace("\u00a0", " ")
+    return " ".join(text.split()).strip(" .…\"'")
+
+
+class VoiceQuestion(Question):
+    """A named voice the learner adds to a lesson's discussion, with its source.
+
+    The answer is a dictionary: lesson, view ("A" or "B"), speaker, role, date (YYYY, YYYY-MM or
+    YYYY-MM-DD), quote (the speaker's words, as the source prints them), quote_en (an English
+    translation, when the source is not in English), source_id, and why (a sentence: which part
+    of the view the quote supports). The source is a row of data/sources.csv, or of the
+    learner's own file my-work/my_sources.csv with the same columns. The check confirms what a
+    computer can: the source exists, the quote is in its excerpt, the date fits the source, the
+    translation is there. Whether the quote supports the view is for the learner and the
+    teacher to judge, so a complete answer is "received".
+    """
+
+    FIELDS = ("lesson", "view", "speaker", "role", "date", "quote", "source_id", "why")
+
+    def __init__(self, lesson, qid, *, for_lesson: str | None = None, hints: list[str],
+                 max_words: int = 45, min_why: int = 8):
+        super().__init__(lesson, qid, hints=hints)
+        self.for_lesson, self.max_words, self.min_why = for_lesson, max_words, min_why
+
+    @staticmethod
+    def _sources():
+        import pandas as pd
+
+        from aicourse import data
+
+        table = data.sources()
+        own = data.find_data_dir().parent / "my-work" / "my_sources.csv"
+        if own.is_file():
+            try:
+                mine = pd.read_csv(own, dtype=str, keep_default_na=False)
+                table = pd.concat([table, mine[[c for c in table.columns if c in mine.columns]]])
+            except (OSError, ValueError):
+                pass  # an unreadable file of the learner's: the course's sources still count
+        return table.drop_duplicates("source_id").set_index("source_id")
+
+    def _evaluate(self, answer):
+        import difflib
+        import re
+
+        from aicourse import data
+
+        if not isinstance(answer, dict):
+            return Result(WRONG, f"the answer is {_kind_of(answer)}; give a dictionary with the "
+                          f"keys {', '.join(self.FIELDS)} (and quote_en for a quote not in English).")
+        missing = [k for k in self.FIELDS if not isinstance(answer.get(k), str) or not answer[k].strip()]
+        if missing:
+            return Result(WRONG, f"fill in {', '.join(missing)} as text.")
+        lesson, view = answer["lesson"].strip(), answer["view"].strip().upper()
+        if self.for_lesson and lesson != self.for_lesson:
+            return Result(WRONG, f"this exercise asks for a voice for lesson {self.for_lesson}.")
+        if not re.fullmatch(r"0[0-8]", lesson):
+            return Result(WRONG, "lesson is the two-digit number of a lesson, \"00\" to \"08\".")
+        if view not in ("A", "B"):
+            return Result(WRONG, "view is \"A\" or \"B\", the view of the lesson's discussion "
+                          "that the quote supports.")
+        known = self._sources()
+        sid = answer["source_id"].strip()
+        if sid not in known.index:
+            close = difflib.get_close_matches(sid, list(known.index), n=1)
+            maybe = f" Did you mean '{close[0]}'?" if close else ""
+            return Result(WRONG, f"'{sid[:40]}' is not a source_id in data/sources.csv or in "
+                          f"my-work/my_sources.csv.{maybe}")
+        source = known.loc[sid]
+        when = data.source_date(answer["date"].strip())
+        if when is None:
+            return Result(WRONG, "write the date as YYYY, YYYY-MM or YYYY-MM-DD.")
+        published = data.source_date(source["date"])
+        if published is not None and when.year > published.year or (
+                published is not None and len(answer["date"].strip()) == 10
+                and len(source["date"]) == 10 and when > published):
+            return Result(WRONG, f"the date {answer['date']} is after the source itself "
+                          f"({source['date']}): a page cannot quote what was said later.")
+        quote = answer["quote"]
+        if len(quote.split()) > self.max_words:
+            return Result(WRONG, f"the quote has {len(quote.split())} words; keep it to "
+                          f"{self.max_words} or fewer, and mark a cut with …")
+        excerpt = _normal(source["excerpt"])
+        parts = [_normal(p) for p in re.split(r"…|\.\.\.", quote) if _normal(p)]
+        absent = [p for p in parts if p not in excerpt]
+        if absent:
+            return Result(WRONG, f"'{absent[0][:50]}' is not in the excerpt of {sid}. Copy the "
+                          "words exactly as the source prints them (or add the sentence to the "
+                          "excerpt of your own source row in my-work/my_sources.csv).")
+        if source.get("language", "en") != "en" and not str(answer.get("quote_en", "")).strip():
+            return Result(WRONG, f"the source is in '{source['language']}': add an English "
+                          "translation as quote_en.")
+        if len(answer["why"].split()) < self.min_why:
+            return Result(WRONG, f"say in at least {self.min_why} words which part of View "
+                          f"{view}'s argument the quote supports.")
+        voices = data.load("voices")
+        same = voices[(voices["source_id"] == sid) & (voices["quote"].map(_normal)
+                                                      == _normal(quote))]
+        if not same.empty:
+            return Result(WRONG, f"the course already has this quote ({same.iloc[0]['voice_id']}); "
+                          "find a voice the course does not have yet.")
+        return Result(CORRECT, f"a voice for View {view} of lesson {lesson}: {answer['speaker'][:40]}, "
+                      f"quoted from {source['publisher'][:40]} ({source['date']}), and the quote "
+                      "is in that source's excerpt. The computer cannot judge whether the quote "
+                      "supports the view, or whether it is quoted in context: compare with the "
+                      f"voices of that view (data.voice_list(\"{lesson}\")) and with "
+                      f"{self.qid}.solution().", label="Answer received")

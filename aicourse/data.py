@@ -343,3 +343,27 @@ def reference_list(table: pd.DataFrame | list[str], lesson: str | None = None) -
         lines.append(f"{number}. {row['publisher']}, *{title}* ({row['date']}). "
                      f"Quality: {row['quality']}{mark}. [{sid}]({row['url']})")
     return ReferenceList("\n".join(lines) + "\n")
+
+
+def voice_list(lesson: str) -> ReferenceList:
+    """The named voices of a lesson's discussion, view by view: who said it, in what role, when,
+    their words (with an English translation where the original is not English) and the source.
+    The course's own words frame each view; the voices are quotations, not the course's view."""
+    table = load("voices")
+    table = table[table["lesson"] == lesson]
+    if table.empty:
+        raise DataError(f"The voices table has no rows for lesson {lesson}.")
+    found = sources().set_index("source_id")
+    lines = []
+    for view, rows in table.groupby("view", sort=True):
+        lines += [f"**View {view}: who argues it**", ""]
+        for _, r in rows.sort_values("date").iterrows():
+            quote = f"“{r['quote']}”"
+            if not pd.isna(r["quote_en"]) and r["quote_en"]:
+                quote += f" (English: “{r['quote_en']}”, translated by {r['quote_en_by']})"
+            src = found.loc[r["source_id"]]
+            weak = ", weak copy" if src["quality"] == "weak" else ""
+            lines.append(f"- **{r['speaker']}** ({r['role']}, {r['date']}): {quote} "
+                         f"[{r['source_id']}]({src['url']}{'' if not weak else ''}){weak}")
+        lines.append("")
+    return ReferenceList("\n".join(lines))

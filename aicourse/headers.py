@@ -49,10 +49,12 @@ def is_generated(cell: dict) -> bool:
 def _minutes(lesson: meta.Lesson, kind: str) -> str:
     if kind == "exercises" or kind == "solutions":
         return f"about {lesson.minutes_exercises} minutes"
+    extension = (f" (and an optional extension of {lesson.minutes_extension} minutes)"
+                 if lesson.minutes_extension else "")
     if lesson.has_exercises:
         return (f"about {lesson.minutes} minutes: {lesson.minutes_teaching} teaching, "
-                f"{lesson.minutes_exercises} exercises")
-    return f"about {lesson.minutes_teaching} minutes"
+                f"{lesson.minutes_exercises} exercises{extension}")
+    return f"about {lesson.minutes_teaching} minutes{extension}"
 
 
 def cutoff_words(lesson: meta.Lesson) -> str:

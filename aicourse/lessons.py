@@ -25,6 +25,7 @@ class Lesson:
     questions: list[str] = field(default_factory=list)
     prerequisites: list[str] = field(default_factory=list)
     minutes_teaching: int = 0
+    minutes_extension: int = 0
     minutes_exercises: int = 0
     has_exercises: bool = True
 
@@ -34,6 +35,7 @@ class Lesson:
 
     @property
     def minutes(self) -> int:
+        """Core teaching and exercises; an extension comes on top (see minutes_extension)."""
         return self.minutes_teaching + self.minutes_exercises
 
     def path(self, folder: str = "notebooks", root: Path = ROOT) -> Path:
@@ -66,3 +68,43 @@ def hub_url(hub: str, repository: str, branch: str = "main",
     query = urlencode({"repo": f"https://github.com/{repository}", "branch": branch,
                        "urlpath": f"lab/tree/{name}/{path}"})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+# --- honest minutes -----------------------------------------------------------------------------
+
+#: The one estimator of a lesson's minutes (COURSE.md): words read at 200 a minute, and time for
+#: each code cell, chart, widget, "pause and predict" and the discussion.
+PER_MINUTE_WORDS, PER_CODE_CELL, PER_CHART, PER_WIDGET, PER_PREDICTION, DISCUSSION = (
+    200, 0.5, 1, 4, 1.5, 6)
+#: A section whose heading starts like this belongs to the lesson's extension, not its core path.
+EXTENSION = "## Extension"
+#: Calls that put an interactive widget on the page.
+WIDGET_CALLS = ("widgets.explore(", "rating_form(")
+
+
+def estimate_minutes(nb: dict) -> dict[str, float]:
+    """{"core": minutes, "extension": minutes} of a stored lesson notebook, by the estimator.
+
+    Generated cells (header, navigation, setup) are not counted. A section from a heading that
+    starts with ``## Extension`` to the next ``## `` heading is counted as extension.
+    """
+    from aicourse import nbfiles
+
+    totals = {"core": 0.0, "extension": 0.0}
+    part = "core"
+    for cell in nb["cells"]:
+        text = nbfiles.source(cell)
+        if text.startswith(("<!-- header", "<!-- nav", "# setup:")):
+            continue
+        if cell["cell_type"] == "markdown":
+            for line in text.splitlines():
+                if line.startswith("## "):
+                    part = "extension" if line.startswith(EXTENSION) else "core"
+            totals[part] += len(text.split()) / PER_MINUTE_WORDS
+            totals[part] += PER_PREDICTION * text.count("Pause and predict")
+            totals[part] += DISCUSSION * text.count("## Discussion")
+        else:
+            totals[part] += PER_CODE_CELL + PER_WIDGET * sum(text.count(c) for c in WIDGET_CALLS)
+            totals[part] += PER_CHART * sum("image/png" in o.get("data", {})
+                                            for o in cell.get("outputs", []))
+    return {k: round(v, 1) for k, v in totals.items()}

@@ -1,7 +1,7 @@
 """Interactive views built from pure functions, with a static picture of the default state.
 
-A *view* is a pure function: keyword inputs in, a finished matplotlib figure (see
-``charts.finish``) or a pandas DataFrame out. It can be tested without a browser. ``explore``
+A *view* is a pure function: keyword inputs in, one ``ViewResult`` out (a finished matplotlib
+figure, see ``charts.finish``, a table, and notes in plain words). It can be tested without a browser. ``explore``
 shows:
 
 1. a static picture of the view at its default inputs, so the lesson reads in a static
@@ -16,6 +16,7 @@ the fault is the course's, with what to report (see ``aicourse.errors``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from aicourse import charts
@@ -24,6 +25,22 @@ from aicourse.errors import CourseError, fault_message, faults_raise
 
 class ViewError(CourseError):
     """A view cannot be drawn for these inputs; the message says why, in plain words."""
+
+
+@dataclass
+class ViewResult:
+    """What a view shows: a figure, a table, notes (sentences shown under the chart), and the
+    source_ids the view read, in that order. Every view returns one; tests read its fields by
+    name, not by position."""
+
+    figure: Any = None
+    table: Any = None
+    notes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    def parts(self) -> list[Any]:
+        """What is displayed, in order: the figure, each note, the table."""
+        return [p for p in (self.figure, *self.notes, self.table) if p is not None]
 
 
 def choice(value: Any, options, what: str, *, listed: bool = False) -> Any:
@@ -51,7 +68,10 @@ def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
         return ["Cannot draw this view: " + fault_message(
             f"lesson {lesson}, view {getattr(view, '__name__', 'unknown')}, settings {values!r}"[:300],
             exc, "your settings")]
-    parts = list(result) if isinstance(result, (list, tuple)) else [result]
+    if isinstance(result, ViewResult):
+        parts = result.parts()
+    else:  # older views return a figure, a table, or a list of parts
+        parts = list(result) if isinstance(result, (list, tuple)) else [result]
     return [charts.bundle(p) if isinstance(p, Figure) else p for p in parts]
 
 

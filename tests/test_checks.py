@@ -36,7 +36,7 @@ def all_questions():
     found = []
     for info in pkgutil.iter_modules(aicourse.questions.__path__):
         module = importlib.import_module(f"aicourse.questions.{info.name}")
-        found += module.QUESTIONS
+        found += module.QUESTIONS + getattr(module, "RECALL", [])  # exercises and retrieval
     return found
 
 

@@ -22,7 +22,8 @@ from aicourse.errors import DataError
 matplotlib.use("Agg")
 
 QUESTIONS = [q for info in pkgutil.iter_modules(aicourse.questions.__path__)
-             for q in importlib.import_module(f"aicourse.questions.{info.name}").QUESTIONS]
+             for module in [importlib.import_module(f"aicourse.questions.{info.name}")]
+             for q in module.QUESTIONS + getattr(module, "RECALL", [])]
 PYTHON_TALK = re.compile(r"Traceback|Exception|\b[A-Z][a-zA-Z]*Error\b|File \"|line \d+, in")
 
 scalars = st.one_of(
