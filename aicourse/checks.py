@@ -679,11 +679,9 @@ class SourcedListQuestion(Question):
                 return Result(WRONG, f"the source of example {number} is {_kind_of(source_id)}; "
                               "give its source_id as text, e.g. \"eco_chinai_batch1\".")
             sid = source_id.strip()
-            if sid not in known.index:
-                close = difflib.get_close_matches(sid, list(known.index), n=1)
-                maybe = f" Did you mean '{close[0]}'?" if close else ""
-                return Result(WRONG, f"'{source_id[:40]}' (example {number}) is not a source_id in "
-                              f"data/sources.csv.{maybe}")
+            unknown = _unknown_source(sid, known.index, f" (example {number})", "data/sources.csv")
+            if unknown:
+                return unknown
             row = known.loc[sid]
             said = " ".join(str(row[c]) for c in ("publisher", "title", "excerpt") if c in row)
             if not _stems(example) & _stems(said):
@@ -699,6 +697,17 @@ class SourcedListQuestion(Question):
                       "its example: read each source's excerpt in data/sources.csv, then compare "
                       f"with {self.qid}.solution().",
                       label="Answer received")
+
+
+def _unknown_source(sid: str, known, which: str, where: str) -> Result | None:
+    """The feedback for a source_id that is not among ``known`` (with a did-you-mean), or None."""
+    import difflib
+
+    if sid in known:
+        return None
+    close = difflib.get_close_matches(sid, list(known), n=1)
+    maybe = f" Did you mean '{close[0]}'?" if close else ""
+    return Result(WRONG, f"'{sid[:40]}'{which} is not a source_id in {where}.{maybe}")
 
 
 def _normal(text: str) -> str:
@@ -766,11 +775,9 @@ class VoiceQuestion(Question):
                           "that the quote supports.")
         known = self._sources()
         sid = answer["source_id"].strip()
-        if sid not in known.index:
-            close = difflib.get_close_matches(sid, list(known.index), n=1)
-            maybe = f" Did you mean '{close[0]}'?" if close else ""
-            return Result(WRONG, f"'{sid[:40]}' is not a source_id in data/sources.csv or in "
-                          f"my-work/my_sources.csv.{maybe}")
+        unknown = _unknown_source(sid, known.index, "", "data/sources.csv or in my-work/my_sources.csv")
+        if unknown:
+            return unknown
         source = known.loc[sid]
         when = data.source_date(answer["date"].strip())
         if when is None:
