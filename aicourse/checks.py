@@ -653,7 +653,6 @@ class SourcedListQuestion(Question):
         return None
 
     def _evaluate(self, answer):
-        import difflib
 
         from aicourse import data
 
@@ -754,7 +753,6 @@ class VoiceQuestion(Question):
         return table.drop_duplicates("source_id").set_index("source_id")
 
     def _evaluate(self, answer):
-        import difflib
         import re
 
         from aicourse import data
