@@ -1,23 +1,53 @@
 """Test-run plumbing shared by tests/ and the notebooks run by nbval.
 
 - Solutions notebooks run in strict mode: their kernels start with AICOURSE_STRICT=1, so a
-  failed check raises and fails the run. Other notebooks start without it.
-- The notebooks that nbval collected are recorded, so a test can compare them with the
-  notebooks on disk.
+  failed check raises and fails the run. Other notebooks, and every other test, start without
+  it and without MPLBACKEND (``aicourse.kernelenv``).
+- The notebooks run once. Where this machine can make a network namespace
+  (``tests/isolation.py``) and the offline test is part of the session, nbval runs inside it
+  (``tests/test_offline.py``), on a copy of the course, and this session hands its notebook
+  items over to that run instead of running them a second time. Elsewhere this session runs
+  them itself.
+- The notebooks nbval collected are recorded, so a test can compare them with the notebooks on
+  disk; a run started with ``AICOURSE_NBVAL_REPORT=FILE`` writes each item's outcome there.
 """
 
+import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' helper modules (isolation, labdriver)
+sys.path.insert(0, str(ROOT))
+
+from aicourse.kernelenv import use_kernel_env  # noqa: E402
+
+#: Set in the environment of the nbval run inside the network namespace.
+INNER_RUN = "AICOURSE_NBVAL_REPORT"
+OFFLINE_TEST = "test_offline.py"
 
 
+def _is_notebook(item) -> bool:
+    return str(item.path).endswith(".ipynb")
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what they deselect
 def pytest_collection_modifyitems(session, config, items):
+    notebooks = [item for item in items if _is_notebook(item)]
     config.aicourse_notebooks = sorted(
-        {str(Path(str(item.path)).resolve().relative_to(ROOT)) for item in items
-         if str(item.path).endswith(".ipynb")})
+        {Path(str(item.path)).resolve().relative_to(ROOT).as_posix() for item in notebooks})
+    if not notebooks or os.environ.get(INNER_RUN):
+        return
+    if not any(item.path.name == OFFLINE_TEST for item in items):
+        return
+    from isolation import can_isolate
+
+    if can_isolate() is None:
+        items[:] = [item for item in items if not _is_notebook(item)]
+        config.hook.pytest_deselected(items=notebooks)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -25,19 +55,38 @@ def pytest_runtest_setup(item):
     # nbval starts a notebook's kernel when its first cell is set up, so this runs first.
     # Only solutions notebooks run strict; every other item (a lesson notebook, or a test that
     # starts its own kernels or servers) sees the environment a learner has.
-    if str(item.path).endswith(".ipynb") and Path(str(item.path)).parent.name == "solutions":
-        os.environ["AICOURSE_STRICT"] = "1"
-    else:
-        os.environ.pop("AICOURSE_STRICT", None)
-    if str(item.path).endswith(".ipynb"):
-        os.environ.pop("MPLBACKEND", None)
+    use_kernel_env(strict=_is_notebook(item) and Path(str(item.path)).parent.name == "solutions")
+
+
+def pytest_runtest_logreport(report):
+    if os.environ.get(INNER_RUN) and (report.when == "call" or report.outcome != "passed"):
+        _OUTCOMES.append({"nodeid": report.nodeid, "when": report.when,
+                          "outcome": report.outcome,
+                          "message": report.longreprtext[-3000:] if report.failed else ""})
+
+
+_OUTCOMES: list[dict] = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In the nbval run inside the network namespace, write every item's outcome for the test
+    that started it (only the main process writes: with xdist, workers send it their reports)."""
+    path = os.environ.get(INNER_RUN)
+    if path and not hasattr(session.config, "workerinput"):
+        from isolation import interfaces
+
+        Path(path).write_text(json.dumps({"interfaces": interfaces(), "outcomes": _OUTCOMES},
+                                         indent=1), encoding="utf-8")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    """Say where the browser test left its screenshots, if it ran during this session."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests"))
+    offline_ran = any(getattr(r, "nodeid", "").startswith(f"tests/{OFFLINE_TEST}::test_notebook")
+                      and r.when == "call"
+                      for reports in terminalreporter.stats.values() for r in reports)
+    if offline_ran:
+        terminalreporter.write_line(
+            f"The notebooks ran once, with nbval inside a network namespace ({OFFLINE_TEST}); "
+            "this session did not run them again.")
     from labdriver import SCREENSHOTS  # one definition of the folder, shared with the test
 
     shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.is_dir() else []

@@ -26,16 +26,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
+from aicourse.kernelenv import use_kernel_env
 
 RATIO_TARGET = 1.25
 ABOVE_FLOOR_TARGET = 1.5
 FLOOR_CODE = "import pandas, matplotlib.pyplot, ipywidgets"
-
-
-def notebooks(root: Path = meta.ROOT) -> list[Path]:
-    return sorted(p for folder in meta.FOLDERS for p in (root / folder).glob("*.ipynb")
-                  if any(c["cell_type"] == "code" for c in nbfiles.read(p)["cells"]))
 
 
 def run_once(nb, folder: Path) -> float:
@@ -50,9 +45,8 @@ def run_once(nb, folder: Path) -> float:
 def measure(repeat: int, root: Path = meta.ROOT) -> dict:
     import nbformat
 
-    os.environ.pop("MPLBACKEND", None)
-    os.environ.pop("AICOURSE_STRICT", None)
-    paths = notebooks(root)
+    use_kernel_env()
+    paths = meta.runnable_notebooks(root)
     floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_CODE)])
     times: dict[str, list[float]] = {"floor": []}
     times.update({str(p.relative_to(root)): [] for p in paths})
