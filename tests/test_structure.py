@@ -104,8 +104,7 @@ def test_notebook_is_clean(path):
             assert out.get("name") != "stderr", f"stored warning in {path.name}: {out.get('text')}"
     # a path on the author's machine, not a path inside a web address (stanford.edu/work/...)
     assert not re.search(r"(?<![\w.-])(/home/|/root/|/Users/|/tmp/|/work/)|[A-Z]:\\\\Users", raw)
-    assert json.dumps(nbfiles.normalise(json.loads(raw)), indent=1,
-                      ensure_ascii=False) + "\n" == raw, "not in normal form: run tasks.py headers"
+    assert nbfiles.dumps(json.loads(raw)) == raw, "not in normal form: run python3 tasks.py normalise"
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=ids(ALL_NOTEBOOKS))
