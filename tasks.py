@@ -208,7 +208,7 @@ STEPS = {"headers": [["aicourse.headers"], ["aicourse.datapackage"]],
          "benchmark": [["aicourse.benchmark"]],
          "html": [["aicourse.site"]],
          "normalise": [["aicourse.nbfiles"]],
-         "lint": [["ruff", "check", "--quiet"]],
+         "lint": [["ruff", "check", "--quiet", "--output-format", "concise"]],
          "hooks": [["pre_commit", "install"]]}
 #: What ``lint`` checks when no file is named.
 LINTED = ("aicourse", "tests", "tasks.py", "conftest.py")
@@ -218,7 +218,7 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(__doc__)
         return 0
-    if sys.version_info < (3, 11):  # before anything imports tomllib (new in 3.11)
+    if sys.version_info < (3, 11):  # noqa: UP036 - a sentence, not a traceback, on 3.10
         print(f"This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
         return 2
     task, rest = argv[0], argv[1:]

@@ -22,7 +22,7 @@ import os
 import platform
 import statistics
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from aicourse import lessons as meta
@@ -59,7 +59,7 @@ def measure(repeat: int, root: Path = meta.ROOT) -> dict:
     floor = median.pop("floor")
     total = sum(median.values())
     return {
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "repeat": repeat, "floor_s": floor,
         "notebooks": {name: {"seconds": s, "above_floor_s": s - floor} for name, s in median.items()},
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = meta.ROOT / "benchmarks" / "results"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"benchmark-{results['when'][:19].replace(':', '')}.json"
-    path.write_text(json.dumps(results, indent=1) + "\n")
+    path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"results written to {path.relative_to(meta.ROOT)}")
     print(report(results))  # the ratio is the last line
     return 0

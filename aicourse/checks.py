@@ -20,9 +20,10 @@ import json
 import math
 import numbers
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 #: The placeholder that exercise cells start with: ``answer = ...``.
 PLACEHOLDER = ...
@@ -396,7 +397,7 @@ class ChartQuestion(Question):
         if bars and same(bars):
             return True
         for coll in ax.collections:
-            offsets = getattr(coll, "get_offsets", lambda: [])()
+            offsets = getattr(coll, "get_offsets", list)()
             if len(offsets) and same([xy[1] for xy in offsets]):
                 return True
         return False

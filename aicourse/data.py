@@ -17,7 +17,7 @@ import difflib
 import math
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -66,7 +66,7 @@ def _read_raw(path: Path) -> pd.DataFrame:
         raise DataError(f"{path.name} could not be read as a UTF-8 CSV file: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables(data_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     folder = Path(data_dir)
     return _read_raw(folder / "datasets.csv"), _read_raw(folder / "dictionary.csv")
@@ -128,7 +128,7 @@ def _convert(raw: pd.DataFrame, spec: pd.DataFrame, filename: str) -> pd.DataFra
     return pd.DataFrame(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(data_dir: str, name: str) -> pd.DataFrame:
     folder = Path(data_dir)
     listing, _ = _tables(data_dir)
@@ -178,7 +178,7 @@ def load(name: str) -> pd.DataFrame:
     return _load(str(find_data_dir()), name).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sources(data_dir: str) -> pd.DataFrame:
     return _read_raw(Path(data_dir) / "sources.csv")
 

@@ -19,9 +19,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import glossary, guide
+from aicourse import glossary, guide, nbfiles
 from aicourse import lessons as meta
-from aicourse import nbfiles
 
 HEADER = "<!-- header: written by `python tasks.py headers` from lessons.toml; edit there -->"
 NAV = "<!-- nav: written by `python tasks.py headers` from lessons.toml -->"

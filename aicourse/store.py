@@ -10,7 +10,6 @@ Solutions run in strict mode, so a failed check stops the run.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path

@@ -14,7 +14,8 @@ the learner; that message is shown in place of the chart.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from aicourse import charts
 from aicourse.errors import CourseError

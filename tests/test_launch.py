@@ -20,7 +20,7 @@ COURSE, _ = lessons.load()
 
 def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
     assert "python3 tasks.py lab" in README and "python3 tasks.py test" in README
-    ci = (ROOT / ".ci" / "run").read_text()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^python3 tasks\.py test\s*$", ci, re.M)
 
 
@@ -34,7 +34,7 @@ def test_task_runner_answers_without_an_environment():
 
 
 def test_lab_opens_lesson_00_with_the_course_folder_as_root():
-    text = (ROOT / "tasks.py").read_text()
+    text = (ROOT / "tasks.py").read_text(encoding="utf-8")
     assert 'LESSON_00 = "notebooks/00_start_here.ipynb"' in text
     assert (ROOT / "notebooks" / "00_start_here.ipynb").is_file()
     assert "--ServerApp.root_dir=" in text

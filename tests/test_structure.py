@@ -174,7 +174,7 @@ def test_every_question_is_asked_and_answered(lesson):
 
     module = importlib.import_module(f"aicourse.questions.l{lesson.number}")
     solution = text_of(nbfiles.read(lesson.path("solutions")), "code")
-    answers = json.loads((ROOT / "aicourse" / "answers" / f"l{lesson.number}.json").read_text())
+    answers = json.loads((ROOT / "aicourse" / "answers" / f"l{lesson.number}.json").read_text(encoding="utf-8"))
     kinds = {type(q).__name__ for q in module.QUESTIONS}
     assert {"NumberQuestion", "ChartQuestion", "ChoiceQuestion", "TextQuestion"} <= kinds
     for q in module.QUESTIONS:

@@ -82,7 +82,7 @@ def test_the_latest_lane_floats_the_runtime_and_keeps_the_tools(tasks, tmp_path)
         "-r requirements.in\n-c requirements.txt\npytest==9.0  # the runner\n", encoding="utf-8")
     args = tasks.latest_install_args(tmp_path)
     assert args[-3:] == ["pandas", "numpy", "pytest==9.0"]
-    assert "--upgrade" in args and not any(a.startswith("-r") or a.startswith("-c") for a in args)
+    assert "--upgrade" in args and not any(a.startswith(("-r", "-c")) for a in args)
 
 
 def test_help_lists_every_task(tasks):
