@@ -81,7 +81,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     offline_ran = any(getattr(r, "nodeid", "").startswith(f"tests/{OFFLINE_TEST}::test_notebook")
-                      and r.when == "call"
+                      and getattr(r, "when", None) == "call"
                       for reports in terminalreporter.stats.values() for r in reports)
     if offline_ran:
         terminalreporter.write_line(
