@@ -52,6 +52,14 @@ LOCK_OPTIONS = ("--universal", "--python-version", "3.11", "--generate-hashes",
                 "--custom-compile-command", "python3 tasks.py lock")
 
 
+def version_problem(version: tuple) -> str | None:
+    """What is wrong with this Python for the course, or None."""
+    if tuple(version[:2]) < (3, 11):
+        return (f"This course needs Python 3.11 or newer; this is "
+                f"{'.'.join(str(v) for v in version[:3])}.")
+    return None
+
+
 def venv_python(folder: Path = VENV) -> Path:
     return folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -218,8 +226,9 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(__doc__)
         return 0
-    if sys.version_info < (3, 11):  # noqa: UP036 - a sentence, not a traceback, on 3.10
-        print(f"This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    problem = version_problem(sys.version_info)
+    if problem:  # before anything imports tomllib (new in 3.11): a sentence, not a traceback
+        print(problem)
         return 2
     task, rest = argv[0], argv[1:]
     if task == "lab":

@@ -11,7 +11,7 @@ In one run on one machine it measures:
 Runs are interleaved (floor, every notebook, floor, every notebook, ...) so that a busy moment
 of the machine spreads over all of them, and each figure is the median of ``--repeat`` runs.
 It prints a table with the ratio last and writes the results to benchmarks/results/.
-Targets: ratio at most 1.25; no notebook more than 1.5 s above the floor.
+Targets: ratio at most 1.25; no notebook more than 3 s above the floor (issue 16).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from aicourse import lessons as meta
 from aicourse.kernelenv import use_kernel_env
 
 RATIO_TARGET = 1.25
-ABOVE_FLOOR_TARGET = 1.5
+ABOVE_FLOOR_TARGET = 3.0
 FLOOR_CODE = "import pandas, matplotlib.pyplot, ipywidgets"
 
 

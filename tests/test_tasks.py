@@ -1,10 +1,10 @@
 """The task runner's own decisions, tested without installing anything."""
 
-import importlib.util
 import subprocess
 import sys
 
 import pytest
+import taskrunner
 
 from aicourse import lessons
 
@@ -13,10 +13,7 @@ ROOT = lessons.ROOT
 
 @pytest.fixture(scope="module")
 def tasks():
-    spec = importlib.util.spec_from_file_location("course_tasks", ROOT / "tasks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return taskrunner.load()
 
 
 def write_locks(root, runtime, test):
@@ -69,10 +66,13 @@ def test_an_unfinished_install_leaves_no_stamp(tasks, tmp_path, monkeypatch):
         tasks.env_state("requirements.txt")
 
 
-def test_old_python_gets_a_sentence_not_a_traceback(tasks, monkeypatch, capsys):
-    monkeypatch.setattr(tasks.sys, "version_info", (3, 10, 12))
-    assert tasks.main(["hublink", "https://hub.example.org"]) == 2
-    assert "needs Python 3.11 or newer" in capsys.readouterr().out
+def test_old_python_gets_a_sentence_not_a_traceback(tasks):
+    assert tasks.version_problem((3, 10, 12)) == \
+        "This course needs Python 3.11 or newer; this is 3.10.12."
+    assert tasks.version_problem((3, 11, 0)) is None and tasks.version_problem((3, 13, 1)) is None
+    source = (ROOT / "tasks.py").read_text(encoding="utf-8")
+    main = source[source.index("def main("):]
+    assert main.index("version_problem(") < main.index("hub_link(")  # checked before tomllib
 
 
 def test_the_latest_lane_floats_the_runtime_and_keeps_the_tools(tasks, tmp_path):
