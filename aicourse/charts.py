@@ -85,7 +85,7 @@ def finish(fig, ax, *, title: str, xlabel: str, ylabel: str, source: str, alt: s
 
 def _fit_title(fig, title) -> None:
     """Shrink a left-aligned title that would run past the figure's right edge."""
-    box = title.get_window_extent(fig.canvas.get_renderer())
+    box = title.get_window_extent()  # the figure's own renderer, whatever its canvas
     width = fig.get_figwidth() * fig.dpi
     if box.x1 > width - 4:
         title.set_fontsize(max(8.0, title.get_fontsize() * (width - 8 - box.x0) / box.width))
