@@ -39,6 +39,7 @@ def pytest_collection_modifyitems(session, config, items):
     notebooks = [item for item in items if _is_notebook(item)]
     config.aicourse_notebooks = sorted(
         {Path(str(item.path)).resolve().relative_to(ROOT).as_posix() for item in notebooks})
+    config.aicourse_handed_over = []
     if not notebooks or os.environ.get(INNER_RUN):
         return
     if not any(item.path.name == OFFLINE_TEST for item in items):
@@ -48,6 +49,7 @@ def pytest_collection_modifyitems(session, config, items):
     if can_isolate() is None:
         items[:] = [item for item in items if not _is_notebook(item)]
         config.hook.pytest_deselected(items=notebooks)
+        config.aicourse_handed_over = config.aicourse_notebooks
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -5,7 +5,7 @@ as the main session would, but inside a network namespace where only the loopbac
 exists (``unshare -n``), on a copy of the course. nbval compares every stored output with the
 fresh one (strict mode, ``pytest.ini``), so "runs offline" and "gives the stored outputs" are
 one run. Where that run is possible, the main session leaves the notebooks to it (conftest.py),
-so each notebook runs once.
+so each notebook runs once; a session that selected some notebooks (-k 01_the) runs those.
 
 Needs Linux, root (or unprivileged user namespaces), `unshare` and `ip` (util-linux,
 iproute2); without them this test is skipped and the main session runs nbval itself, unless
@@ -28,7 +28,14 @@ NOTEBOOKS = [p.relative_to(ROOT).as_posix() for p in lessons.runnable_notebooks(
 
 
 @pytest.fixture(scope="module")
-def offline_run(tmp_path_factory):
+def chosen(request) -> list[str]:
+    """The notebooks this session handed over (conftest.py), or all of them when it selected
+    none (this file run alone)."""
+    return getattr(request.config, "aicourse_handed_over", []) or NOTEBOOKS
+
+
+@pytest.fixture(scope="module")
+def offline_run(tmp_path_factory, chosen):
     why = can_isolate()
     if why:
         if os.environ.get("AICOURSE_REQUIRE_OFFLINE") == "1":
@@ -41,7 +48,7 @@ def offline_run(tmp_path_factory):
     env = kernel_env()
     env["AICOURSE_NBVAL_REPORT"] = str(report)
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-               *lessons.FOLDERS]  # pytest.ini gives nbval's options and -n 2 --dist loadfile
+               *chosen]  # pytest.ini gives nbval's options and -n 2 --dist loadfile
     result = subprocess.run(offline_command(command), cwd=folder, env=env, capture_output=True,
                             text=True, encoding="utf-8", timeout=900)
     (base / "nbval-run.log").write_text(result.stdout + result.stderr, encoding="utf-8")
@@ -57,16 +64,18 @@ def test_only_loopback_was_reachable(offline_run):
     assert report["interfaces"] == ["lo"]
 
 
-def test_nbval_ran_every_notebook_with_code(offline_run):
+def test_nbval_ran_every_notebook_chosen(offline_run, chosen):
     report, _, _ = offline_run
     ran = {o["nodeid"].split("::")[0] for o in report["outcomes"]}
-    assert sorted(ran) == NOTEBOOKS
+    assert sorted(ran) == sorted(chosen)
     assert report["exit"] == 0 or any(o["outcome"] == "failed" for o in report["outcomes"]), \
         f"nbval's run failed outside the notebooks:\n{report['tail']}"
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_offline_with_its_stored_outputs(offline_run, notebook):
+def test_notebook_runs_offline_with_its_stored_outputs(offline_run, chosen, notebook):
+    if notebook not in chosen:
+        pytest.skip("this session selected other notebooks")
     report, _, _ = offline_run
     mine = [o for o in report["outcomes"] if o["nodeid"].split("::")[0] == notebook]
     assert mine, f"nbval did not run {notebook}"
