@@ -28,6 +28,9 @@ from aicourse.kernelenv import use_kernel_env  # noqa: E402
 #: Set in the environment of the nbval run inside the network namespace.
 INNER_RUN = "AICOURSE_NBVAL_REPORT"
 OFFLINE_TEST = "test_offline.py"
+#: The two longest test files start first, one on each xdist worker (pytest.ini turns off
+#: xdist's own ordering by number of tests), so neither waits behind the short ones.
+FIRST = ("test_browser.py", OFFLINE_TEST)
 
 
 def _is_notebook(item) -> bool:
@@ -36,6 +39,7 @@ def _is_notebook(item) -> bool:
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected what they deselect
 def pytest_collection_modifyitems(session, config, items):
+    items.sort(key=lambda item: item.path.name not in FIRST)  # stable: the rest keep their order
     notebooks = [item for item in items if _is_notebook(item)]
     config.aicourse_notebooks = sorted(
         {Path(str(item.path)).resolve().relative_to(ROOT).as_posix() for item in notebooks})

@@ -47,8 +47,10 @@ def offline_run(tmp_path_factory, chosen):
     report = base / "nbval-outcomes.json"
     env = kernel_env()
     env["AICOURSE_NBVAL_REPORT"] = str(report)
+    longest_first = sorted(chosen, key=lambda n: ("notebooks", "solutions", "exercises")
+                           .index(n.split("/")[0]))  # lessons take longest: start them first
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-               *chosen]  # pytest.ini gives nbval's options and -n 2 --dist loadfile
+               *longest_first]  # pytest.ini gives nbval's options and -n 2 --dist loadfile
     result = subprocess.run(offline_command(command), cwd=folder, env=env, capture_output=True,
                             text=True, encoding="utf-8", timeout=900)
     (base / "nbval-run.log").write_text(result.stdout + result.stderr, encoding="utf-8")
