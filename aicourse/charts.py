@@ -134,7 +134,7 @@ def describe(pairs, unit: str = "", sep: str = "; ") -> str:
 
 def _fit_title(fig, title) -> None:
     """Shrink a left-aligned title that would run past the figure's right edge."""
-    box = title.get_window_extent(fig.canvas.get_renderer())
+    box = title.get_window_extent()  # the figure's own renderer, whatever its canvas
     width = fig.get_figwidth() * fig.dpi
     if box.x1 > width - 4:
         title.set_fontsize(max(8.0, title.get_fontsize() * (width - 8 - box.x0) / box.width))

@@ -26,9 +26,10 @@ import json
 import math
 import numbers
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from aicourse import figures
 from aicourse.errors import fault_message, faults_raise
@@ -781,7 +782,7 @@ class VoiceQuestion(Question):
         if when is None:
             return Result(WRONG, "write the date as YYYY, YYYY-MM or YYYY-MM-DD.")
         published = data.source_date(source["date"])
-        if published is not None and when.year > published.year or (
+        if (published is not None and when.year > published.year) or (
                 published is not None and len(answer["date"].strip()) == 10
                 and len(source["date"]) == 10 and when > published):
             return Result(WRONG, f"the date {answer['date']} is after the source itself "

@@ -17,16 +17,13 @@ import difflib
 import math
 import os
 import re
-from functools import lru_cache
+from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from aicourse.errors import DataError, install_handler
-
-install_handler()
-# Show text columns (claims, titles) in full in notebook tables.
-pd.set_option("display.max_colwidth", 200)
 
 #: How many publishers a chart's source line names before "and N more".
 MAX_NAMED = 6
@@ -100,7 +97,7 @@ def _read_raw(path: Path) -> pd.DataFrame:
         raise DataError(f"{path.name} could not be read as a UTF-8 CSV file: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tables(data_dir: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     folder = Path(data_dir)
     return _read_raw(folder / "datasets.csv"), _read_raw(folder / "dictionary.csv")
@@ -125,8 +122,12 @@ def _convert(raw: pd.DataFrame, spec: pd.DataFrame, filename: str) -> pd.DataFra
         name, kind = col["column"], col["type"]
         required = col["required"] == "yes"
         allowed = [v for v in col["values"].split("|") if v] if col["values"] else []
-        low = float(col["min"]) if col["min"] else -math.inf
-        high = float(col["max"]) if col["max"] else math.inf
+        if kind == "date":
+            low = date.fromisoformat(col["min"]) if col["min"] else date.min
+            high = date.fromisoformat(col["max"]) if col["max"] else date.max
+        else:
+            low = float(col["min"]) if col["min"] else -math.inf
+            high = float(col["max"]) if col["max"] else math.inf
         values = []
         for i, text in enumerate(raw[name]):
             where = f"{filename}, line {i + 2}, column '{name}'"
@@ -146,23 +147,23 @@ def _convert(raw: pd.DataFrame, spec: pd.DataFrame, filename: str) -> pd.DataFra
                     value = int(text)
                 elif kind == "float":
                     value = float(text)
-                else:
-                    value = pd.Timestamp(text)
-                    if len(text) != 10:
+                else:  # exactly YYYY-MM-DD: not 2020/01/01, 01/02/2020 or 20200101
+                    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
                         raise ValueError
+                    value = date.fromisoformat(text)
             except ValueError:
                 expected = {"int": "a whole number", "float": "a number",
                             "date": "a date written YYYY-MM-DD"}[kind]
                 raise DataError(f"{where}: '{text}' is not {expected}.") from None
-            if kind in ("int", "float") and not low <= value <= high:
+            if not low <= value <= high:
                 raise DataError(f"{where}: {value} is outside the allowed range {low} to {high}.")
-            values.append(value)
+            values.append(pd.Timestamp(value) if kind == "date" else value)
         dtype = {"str": "string", "int": "Int64", "float": "float64", "date": "datetime64[ns]"}[kind]
         out[name] = pd.Series(values, dtype=dtype if kind != "float" else None).astype(dtype)
     return pd.DataFrame(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(data_dir: str, name: str) -> pd.DataFrame:
     folder = Path(data_dir)
     listing, _ = _tables(data_dir)
@@ -190,9 +191,9 @@ def _load(data_dir: str, name: str) -> pd.DataFrame:
     table = _convert(raw, spec, filename)
     key = [k for k in listing.set_index("dataset").loc[name, "key"].split("|") if k]
     if key:
-        dup = table.duplicated(subset=key, keep=False)
+        dup = table.duplicated(subset=key, keep="first")  # the later row of each pair
         if dup.any():
-            line = int(dup.to_numpy().nonzero()[0][1]) + 2
+            line = int(dup.to_numpy().nonzero()[0][0]) + 2
             raise DataError(f"{filename}, line {line}: the key ({', '.join(key)}) repeats an earlier row.")
     known = None
     for column in [c for c in table.columns if c.endswith("source_id")]:  # also coord_source_id ...
@@ -212,7 +213,7 @@ def load(name: str) -> pd.DataFrame:
     return _load(str(find_data_dir()), name).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sources(data_dir: str) -> pd.DataFrame:
     return _read_raw(Path(data_dir) / "sources.csv")
 
@@ -239,6 +240,22 @@ def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
         parts = parts[:MAX_NAMED] + [f"and {len(parts) - MAX_NAMED} more"]
     label = prefix + ("s" if prefix == "Source" and len(names) > 1 else "")
     return f"{label}: " + "; ".join(parts) + ". Full references: data/sources.csv."
+
+
+def _setup_notebook() -> None:
+    """In a notebook only (an IPython shell is running): show a ``DataError`` as its message,
+    without a traceback, and text columns (claims, titles) in full in tables. A script or a
+    test that imports this module gets neither: pandas' options and IPython stay as they were."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with every route
+        return
+    if get_ipython() is not None:
+        install_handler()
+        pd.set_option("display.max_colwidth", 200)
+
+
+_setup_notebook()
 
 
 class References(pd.DataFrame):
@@ -364,6 +381,6 @@ def voice_list(lesson: str) -> ReferenceList:
             src = found.loc[r["source_id"]]
             weak = ", weak copy" if src["quality"] == "weak" else ""
             lines.append(f"- **{r['speaker']}** ({r['role']}, {r['date']}): {quote} "
-                         f"[{r['source_id']}]({src['url']}{'' if not weak else ''}){weak}")
+                         f"[{r['source_id']}]({src['url']}){weak}")
         lines.append("")
     return ReferenceList("\n".join(lines))

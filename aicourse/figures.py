@@ -122,10 +122,9 @@ def series(fig) -> list[Drawn]:
     the rows that drew them. Bars drawn by several calls (one per category, or stacked) are
     also read together, as are several sets of points.
     """
+    from matplotlib.category import StrCategoryFormatter
     from matplotlib.collections import PathCollection
     from matplotlib.container import BarContainer
-
-    from matplotlib.category import StrCategoryFormatter
 
     found = []
     for ax in fig.axes:

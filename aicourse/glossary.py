@@ -47,4 +47,4 @@ def page(course: dict, terms: list[dict]) -> dict:
         lines.append("| " + " | ".join([
             f"**{_cell(t['term'])}**", _cell(t.get("zh", "")), _cell(t.get("pinyin", "")),
             _cell(t["definition"]), ", ".join(t.get("lessons", []))]) + " |")
-    return nbfiles.notebook([nbfiles.markdown("\n".join(lines) + "\n")])
+    return nbfiles.notebook([nbfiles.markdown("\n".join(lines) + "\n", cell_id="glossary")])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from aicourse import lessons as meta
 from aicourse import nbfiles
-from aicourse.lessontext import questions, section  # noqa: F401 (both are used below)
+from aicourse.lessontext import questions, section
 
 NOTES = Path("docs") / "instructor"
 GUIDE = Path("docs") / "instructor-guide.md"

@@ -23,9 +23,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import browser, glossary
+from aicourse import browser, glossary, lessontext, outdir
 from aicourse import lessons as meta
-from aicourse import lessontext, outdir
 
 FACILITATION = Path("docs") / "instructor" / "facilitation.md"
 CLAIM_SHEET = "claim-rating-sheet"
@@ -110,7 +109,7 @@ def claim_sheet(root: Path = meta.ROOT) -> str:
     verdicts = "".join(f'<span><span class="box"></span>{html.escape(v)}</span>' for v in l08.VERDICTS)
     meanings = "".join(f"<li><strong>{html.escape(v)}</strong>: {html.escape(m)}</li>"
                        for v, m in l08.MEANINGS.items())
-    parts = [f"<h1>Checking the article: claim-rating sheet</h1>",
+    parts = ["<h1>Checking the article: claim-rating sheet</h1>",
              f'<p class="note">{html.escape(course["title"])} · lesson 08</p>', _who(),
              "<p>For each claim, tick the verdict the evidence supports and give your reason in a "
              "sentence that names the evidence (a lesson, a figure and its year, or a source). "

@@ -20,14 +20,16 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import answerkey, glossary, guide
+from aicourse import answerkey, glossary, guide, nbfiles
 from aicourse import lessons as meta
-from aicourse import nbfiles
 
 HEADER = "<!-- header: written by `python tasks.py headers` from lessons.toml; edit there -->"
 NAV = "<!-- nav: written by `python tasks.py headers` from lessons.toml -->"
 SETUP = "# setup: written by `python tasks.py headers`; it lets this notebook import aicourse"
-MARKERS = (HEADER.split(":")[0], NAV.split(":")[0], SETUP.split(":")[0])
+#: What a generated cell's source starts with, colon included, and the cell's type. A cell of
+#: the author's whose text merely begins alike ("# setup the figure") is not generated.
+MARKERS = {"header": ("<!-- header:", "markdown"), "nav": ("<!-- nav:", "markdown"),
+           "setup": ("# setup:", "code")}
 CONTENTS = "index.ipynb"
 
 SETUP_CODE = f"""{SETUP}
@@ -42,8 +44,17 @@ else:
     sys.path.insert(0, str(_root))"""
 
 
+def generated_kind(cell: dict) -> str | None:
+    """"header", "nav" or "setup" for a generated cell, else None."""
+    text = nbfiles.source(cell)
+    for kind, (marker, cell_type) in MARKERS.items():
+        if cell["cell_type"] == cell_type and text.startswith(marker):
+            return kind
+    return None
+
+
 def is_generated(cell: dict) -> bool:
-    return nbfiles.source(cell).startswith(MARKERS)
+    return generated_kind(cell) is not None
 
 
 def _minutes(lesson: meta.Lesson, kind: str) -> str:
@@ -129,16 +140,25 @@ def nav_text(lessons: list[meta.Lesson], lesson: meta.Lesson, kind: str, root: P
 
 def apply(nb: dict, course: dict, lessons: list[meta.Lesson], lesson: meta.Lesson, kind: str,
           root: Path = meta.ROOT) -> dict:
-    """Return ``nb`` with its generated cells written anew."""
+    """Return ``nb`` with its generated cells written anew (each keeps the id it had)."""
     body = [cell for cell in nb["cells"] if not is_generated(cell)]
+    ids = {"header": "header", "nav": "nav-top", "setup": "setup"}
+    navs = [c.get("id") for c in nb["cells"] if generated_kind(c) == "nav"]
+    for cell in nb["cells"]:
+        found = generated_kind(cell)
+        if found in ("header", "setup") and cell.get("id"):
+            ids[found] = cell["id"]
+    top = navs[0] if navs else None
+    bottom = navs[-1] if len(navs) > 1 else None
     old_setup = [c for c in nb["cells"] if nbfiles.source(c) == SETUP_CODE]
-    setup = old_setup[0] if old_setup else nbfiles.code(SETUP_CODE)  # keeps its stored run
+    setup = old_setup[0] if old_setup else nbfiles.code(SETUP_CODE, cell_id=ids["setup"])
     nav = nav_text(lessons, lesson, kind, root)
     terms = glossary.terms_for(lesson.number, glossary.load(root))
     cutoff = cutoff_words(lesson) if kind == "notebooks" else None
-    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms, cutoff)),
-                    nbfiles.markdown(nav),
-                    setup] + body + [nbfiles.markdown(nav)])
+    nb["cells"] = ([nbfiles.markdown(header_text(course, lesson, kind, terms, cutoff),
+                                     cell_id=ids["header"]),
+                    nbfiles.markdown(nav, cell_id=top or "nav-top"), setup] + body
+                   + [nbfiles.markdown(nav, cell_id=bottom or "nav-bottom")])
     return nb
 
 
@@ -161,7 +181,7 @@ def contents_notebook(course: dict, lessons: list[meta.Lesson], root: Path) -> d
         lines += ["", f"For teachers: the [instructor guide](../{guide.GUIDE.as_posix()}) (timings, "
                   "lesson plans, discussion notes, model answers, a rubric for the capstone, and "
                   "how to run the course on Binder or a JupyterHub)."]
-    return nbfiles.notebook([nbfiles.markdown("\n".join(lines) + "\n")])
+    return nbfiles.notebook([nbfiles.markdown("\n".join(lines) + "\n", cell_id="contents")])
 
 
 def readme_table(course: dict, lessons: list[meta.Lesson], root: Path) -> str:

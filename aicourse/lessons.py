@@ -54,6 +54,14 @@ def load(root: Path = ROOT) -> tuple[dict, list[Lesson]]:
     return meta["course"], lessons
 
 
+def runnable_notebooks(root: Path = ROOT, folders: tuple[str, ...] = FOLDERS) -> list[Path]:
+    """The notebooks in ``folders`` that hold code (those a test or a benchmark can run), sorted."""
+    from aicourse import nbfiles
+
+    return sorted(path for folder in folders for path in (root / folder).glob("*.ipynb")
+                  if any(cell["cell_type"] == "code" for cell in nbfiles.read(path)["cells"]))
+
+
 def binder_url(course: dict, path: str) -> str:
     """A Binder link that opens JupyterLab at ``path`` (relative to the repository root)."""
     return (f"https://mybinder.org/v2/gh/{course['repository']}/{course['branch']}"

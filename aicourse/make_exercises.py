@@ -23,7 +23,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import headers, lessons as meta, nbfiles
+from aicourse import headers, nbfiles
+from aicourse import lessons as meta
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 MD_BEGIN, MD_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
@@ -88,9 +89,10 @@ def convert(solution_nb: dict, where: str) -> tuple[dict, dict[str, str]]:
                     raise MarkerError(f"{where}, cell {n}: a solution block needs exactly one "
                                       f"qN.check( call in its cell (found {sorted(set(ids))})")
                 answers[ids[0]] = answer_text(removed)
-            cells.append(nbfiles.code(kept, cell.get("metadata", {}).get("tags")))
+            cells.append(nbfiles.code(kept, cell.get("metadata", {}).get("tags"), cell.get("id")))
         else:
-            cells.append(nbfiles.markdown(strip_markdown(text), cell.get("metadata", {}).get("tags")))
+            cells.append(nbfiles.markdown(strip_markdown(text), cell.get("metadata", {}).get("tags"),
+                                          cell.get("id")))
     return nbfiles.notebook(cells), answers
 
 
@@ -104,25 +106,29 @@ def build(root: Path = meta.ROOT) -> dict[Path, str]:
             continue
         nb, answers = convert(nbfiles.read(src), str(src.relative_to(root)))
         nb = headers.apply(nb, course, lessons, lesson, "exercises", root)
-        files[lesson.path("exercises", root)] = json.dumps(
-            nbfiles.normalise(nb, clear_outputs=True), indent=1, ensure_ascii=False) + "\n"
+        files[lesson.path("exercises", root)] = nbfiles.dumps(nb, clear_outputs=True)
         files[root / "aicourse" / "answers" / f"l{lesson.number}.json"] = json.dumps(
             answers, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     return files
 
 
-def stale(root: Path = meta.ROOT) -> list[Path]:
-    """Generated files that differ from what ``build`` would write now."""
-    return [path for path, text in build(root).items()
+def _stale(files: dict[Path, str]) -> list[Path]:
+    return [path for path, text in files.items()
             if not path.is_file() or path.read_text(encoding="utf-8") != text]
 
 
+def stale(root: Path = meta.ROOT) -> list[Path]:
+    """Generated files that differ from what ``build`` would write now."""
+    return _stale(build(root))
+
+
 def run(root: Path = meta.ROOT) -> list[Path]:
-    changed = stale(root)
-    for path, text in build(root).items():
-        if path in changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    """Write the generated files that changed (building them once); return them."""
+    files = build(root)
+    changed = _stale(files)
+    for path in changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(files[path], encoding="utf-8")
     from aicourse import answerkey  # the key shows the answers just written
 
     if changed and answerkey.write(root):

@@ -244,7 +244,7 @@ def projector_notebook(path: Path) -> dict:
     setup = next((i for i, c in enumerate(nb["cells"]) if nbfiles.source(c).startswith("# setup:")),
                  -1)
     nb["cells"].insert(setup + 1, nbfiles.code(
-        f"from aicourse import charts as _charts\n_charts.DPI = {PROJECTOR_DPI}"))
+        f"from aicourse import charts as _charts\n_charts.EXPORT_DPI = {PROJECTOR_DPI}"))
     for name in ("MPLBACKEND", "AICOURSE_STRICT"):  # run as a learner does, with figures drawn
         os.environ.pop(name, None)
     node = nbformat.reads(json.dumps(nbfiles.normalise(nb)), as_version=4)

@@ -10,13 +10,13 @@ Solutions run in strict mode, so a failed check stops the run.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
 from aicourse import lessons as meta
 from aicourse import nbfiles
+from aicourse.kernelenv import use_kernel_env
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -65,9 +65,7 @@ def client_class():
 
 
 def execute(path: Path) -> dict:
-    os.environ.pop("MPLBACKEND", None)
-    strict = path.parent.name == "solutions"
-    os.environ["AICOURSE_STRICT"] = "1" if strict else ""
+    use_kernel_env(strict=path.parent.name == "solutions")
     import nbformat
 
     node = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)

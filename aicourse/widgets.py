@@ -16,8 +16,9 @@ the fault is the course's, with what to report (see ``aicourse.errors``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from aicourse import charts
 from aicourse.errors import CourseError, fault_message, faults_raise
@@ -54,11 +55,20 @@ def choice(value: Any, options, what: str, *, listed: bool = False) -> Any:
 
 
 def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
-    """What a view shows for ``values``: figures become PNG bundles, errors become a sentence."""
+    """What a view shows for ``values``: figures become PNG bundles, errors become a sentence.
+
+    The view draws with pyplot's interactive mode off. In interactive mode every new figure is
+    marked for the inline backend, whose end-of-message hook shows and closes all open figures;
+    JupyterLab can send widget messages that the kernel handles on another thread at the same
+    time, and that hook then closed the figure this view was still drawing (found by the
+    browser test: a widget said "Cannot draw this view" now and then).
+    """
+    import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
 
     try:
-        result = view(**values)
+        with plt.ioff():
+            result = view(**values)
     except ViewError as exc:
         return [f"Cannot draw this view: {exc}"]
     except Exception as exc:  # a fault in the course, not in the learner's settings

@@ -137,7 +137,8 @@ INDEPENDENT = {
     ("06", "q1"): eo_days,
     ("06", "q2"): weak_percent,
     ("07", "q1"): tie_rate,
-    ("07", "q2"): lambda: csv("global_initiatives").query("china_role in ['proposed', 'issued']")["initiative"].nunique(),
+    ("07", "q2"): lambda: (csv("global_initiatives").query("china_role in ['proposed', 'issued']")
+                           ["initiative"].nunique()),
     ("08", "q1"): supported_percent,
 }
 

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -22,15 +21,15 @@ def dockerfile(tmp_path_factory):
     copy = tmp_path_factory.mktemp("binder") / "course"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(
         ".venv*", ".git", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"))
-    tool = Path(sys.executable).with_name("repo2docker")
-    result = subprocess.run([str(tool), "--no-build", "--no-run", "--debug", str(copy)],
+    result = subprocess.run([sys.executable, "-m", "repo2docker", "--no-build", "--no-run",
+                             "--debug", str(copy)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout + result.stderr
 
 
 def test_binder_uses_environment_yml_with_the_pinned_python(dockerfile):
-    pinned = re.search(r"python=(3\.\d+)", (ROOT / "environment.yml").read_text()).group(1)
+    pinned = re.search(r"python=(3\.\d+)", (ROOT / "environment.yml").read_text(encoding="utf-8")).group(1)
     assert f"Building conda environment for python={pinned}" in dockerfile
     assert re.search(r'env update .*--file "environment\.yml"', dockerfile)
 
@@ -40,9 +39,9 @@ def test_binder_stages_the_repository_before_installing(dockerfile):
     copy_src = dockerfile.index("COPY --chown=0:0 src/ ${REPO_DIR}/")
     install = dockerfile.index('--file "environment.yml"')
     assert copy_src < install
-    env = (ROOT / "environment.yml").read_text()
+    env = (ROOT / "environment.yml").read_text(encoding="utf-8")
     assert re.search(r"^\s*- -r requirements\.txt\s*$", env, re.M)
 
 
 def test_binder_does_not_install_test_packages():
-    assert "requirements-test" not in (ROOT / "environment.yml").read_text()
+    assert "requirements-test" not in (ROOT / "environment.yml").read_text(encoding="utf-8")

@@ -11,12 +11,11 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from independent import CHART_VALUES, default_label, draw, must_say_words
+from test_checks import QUESTIONS
 
 from aicourse import checks, figures
 from aicourse.checks import CORRECT, WRONG
-
-from independent import CHART_VALUES, default_label, draw, must_say_words
-from test_checks import QUESTIONS
 
 matplotlib.use("Agg")
 

@@ -22,12 +22,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from independent import CHART_VALUES, INDEPENDENT, ROOT, default_label, draw, model_text, must_say_words, run_solution
 
 import aicourse.questions
 from aicourse import checks, data, nbfiles
 from aicourse.checks import CORRECT, FAULT, NOT_ATTEMPTED, WRONG
-from independent import (CHART_VALUES, INDEPENDENT, ROOT, default_label, draw, model_text,
-                         must_say_words, run_solution)
 
 matplotlib.use("Agg")
 

@@ -117,7 +117,7 @@ def test_learners_files_are_not_changed(classroom, result):
 
 
 def test_outputs_name_no_learner(result):
-    out, written, _, _, _ = result
+    _, written, _, _, _ = result
     assert sorted(p.name for p in written) == sorted(classverdicts.FILES)
     for path in written:
         text = path.read_bytes().decode("utf-8", "replace")

@@ -4,13 +4,12 @@ import json
 import re
 import shutil
 
+import excerpts  # tests/excerpts.py
 import pandas as pd
 import pytest
 
 from aicourse import data
 from aicourse.errors import DataError
-
-import excerpts  # tests/excerpts.py
 
 DATA = data.find_data_dir()
 LISTING = data.datasets()
@@ -147,7 +146,7 @@ def test_malformed_value_is_located(data_copy, column, value, words):
     with pytest.raises(DataError) as err:
         data.load("aidp_targets")
     message = str(err.value)
-    assert "aidp_targets.csv, line 3" in message or "aidp_targets.csv, line" in message
+    assert "aidp_targets.csv, line 3" in message
     assert words in message
 
 
@@ -164,6 +163,46 @@ def test_bad_date_and_duplicate_key_and_missing_column(data_copy):
     table.to_csv(data_copy / "exchange_rates.csv", index=False)
     with pytest.raises(DataError, match="missing: series"):
         data.load("exchange_rates")
+
+
+def test_a_repeated_key_names_the_later_row_of_the_first_pair(data_copy):
+    """Rows 2 and 9 share a key, and rows 4 and 5: line 5 is the first row that repeats one."""
+    path = data_copy / "aidp_targets.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    key = ["target_year", "segment"]
+    table = pd.concat([table, table.iloc[[0, 0]]], ignore_index=True)  # lines 8 and 9
+    table.loc[3, key] = table.loc[2, key].to_numpy()  # line 5 repeats line 4; line 9 line 2
+    table.loc[6, key] = ["2025", "AI-related industries"]  # line 8: the key line 5 had
+    table.to_csv(path, index=False)
+    with pytest.raises(DataError, match=r"aidp_targets.csv, line 5: the key"):
+        data.load("aidp_targets")
+
+
+@pytest.mark.parametrize("text", ["2017/07/20", "20/07/2017", "20170720", "2017-7-20", "2017-07-20T10:00"])
+def test_a_date_is_written_yyyy_mm_dd(data_copy, text):
+    _corrupt(data_copy / "policy_timeline.csv", 2, "date", text)
+    with pytest.raises(DataError, match=r"line 2, column 'date': .* is not a date written YYYY-MM-DD"):
+        data.load("policy_timeline")
+
+
+def test_a_date_outside_the_dictionary_range_is_refused(data_copy):
+    spec = pd.read_csv(data_copy / "dictionary.csv", dtype=str, keep_default_na=False)
+    where = (spec["dataset"] == "policy_timeline") & (spec["column"] == "date")
+    spec.loc[where, ["min", "max"]] = ["2015-01-01", "2025-12-31"]
+    spec.to_csv(data_copy / "dictionary.csv", index=False)
+    _corrupt(data_copy / "policy_timeline.csv", 2, "date", "2014-12-31")
+    with pytest.raises(DataError, match=r"line 2, column 'date': 2014-12-31 is outside the allowed range"):
+        data.load("policy_timeline")
+
+
+def test_importing_the_data_module_changes_nothing_outside_a_notebook():
+    """No pandas option or IPython handler is set by an import in a script or a test."""
+    import subprocess
+    import sys
+
+    code = ("import pandas as pd; before = pd.get_option('display.max_colwidth'); "
+            "import aicourse.data; assert pd.get_option('display.max_colwidth') == before")
+    subprocess.run([sys.executable, "-c", code], cwd=data.find_data_dir().parent, check=True)
 
 
 def test_unknown_dataset_and_missing_folder(monkeypatch, tmp_path):
@@ -183,7 +222,7 @@ def test_source_line_names_publishers():
     assert line.startswith("Source") and "data/sources.csv" in line
 
 
-# --- cross-checks between datasets (issue 4) ----------------------------------------------------
+# --- cross-checks between datasets ------------------------------------------------------------------
 
 def population_by_year():
     pop = data.load("population")
@@ -326,7 +365,7 @@ def test_every_figure_is_protected_against_typos():
     different figure of the same source, e.g. RMB 1 and 10 trillion)."""
     src = data.sources().set_index("source_id")
     escaped, caught = [], 0
-    for name, line, column, value, unit, sid in FIGURES:
+    for name, line, _column, value, unit, sid in FIGURES:
         excerpt, language = src.loc[sid, "excerpt"], src.loc[sid, "language"]
         stated = {round(n, 9) for n, _ in excerpts.numbers(excerpt, language)}
         for mutant in excerpts.mutations(value):

@@ -1,29 +1,92 @@
-"""Every module a notebook or the helper package imports is declared in a requirements file."""
+"""Every module the course imports is declared, and the lock files match the short lists.
+
+The short lists (``requirements.in``, ``requirements-test.in``) name the packages the course
+uses directly; ``python3 tasks.py lock`` compiles them into ``requirements.txt`` and
+``requirements-test.txt`` with every package they pull in, pinned, with hashes. These tests
+need no network: they compare the files with each other.
+"""
 
 import ast
 import re
 import sys
 from importlib.metadata import packages_distributions
 
-from aicourse import lessons, nbfiles
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from aicourse import lessons
 
 ROOT = lessons.ROOT
+SHORT_LISTS = {"requirements.txt": "requirements.in", "requirements-test.txt": "requirements-test.in"}
 
 
-def declared(filename):
-    names = set()
-    for line in (ROOT / filename).read_text().splitlines():
+def direct(filename: str) -> dict[str, Requirement]:
+    """The requirements a short list names (the runtime list's too, for the test list)."""
+    found = {}
+    for line in (ROOT / filename).read_text(encoding="utf-8").splitlines():
         line = line.split("#")[0].strip()
-        if line and not line.startswith("-r"):
-            assert "==" in line, f"{filename}: {line} is not pinned"
-            names.add(re.split(r"[=<>\[]", line)[0].lower().replace("_", "-"))
-    return names
+        if line.startswith("-r "):
+            found |= direct(line[3:].strip())
+        elif line and not line.startswith("-"):
+            requirement = Requirement(line)
+            found[canonicalize_name(requirement.name)] = requirement
+    return found
 
 
-RUNTIME = declared("requirements.txt")
-TEST = declared("requirements-test.txt") | RUNTIME
-DISTRIBUTIONS = {k: {d.lower().replace("_", "-") for d in v}
-                 for k, v in packages_distributions().items()}
+def locked(filename: str) -> dict[str, dict]:
+    """{package: {"version", "hashes", "via"}} from a file written by ``uv pip compile``."""
+    text = (ROOT / filename).read_text(encoding="utf-8")
+    packages = {}
+    for block in re.split(r"\n(?=[A-Za-z0-9])", text):
+        first = block.split("\\")[0].split(";")[0].strip()
+        if "==" not in first:
+            continue
+        name, version = first.split("==")
+        via = re.findall(r"^[ \t]+#[ \t]+(?:via[ \t]+)?(\S.*)$", block, re.M)
+        packages[canonicalize_name(name)] = {
+            "version": version.strip(), "hashes": re.findall(r"--hash=sha256:[0-9a-f]{64}", block),
+            "via": [v.strip() for v in via if v.strip() != "via"]}
+    return packages
+
+
+RUNTIME = set(direct("requirements.in"))
+TEST = set(direct("requirements-test.in")) | RUNTIME
+DISTRIBUTIONS = {k: {canonicalize_name(d) for d in v} for k, v in packages_distributions().items()}
+
+
+@pytest.mark.parametrize("compiled", SHORT_LISTS)
+def test_lock_file_matches_its_short_list(compiled):
+    """Every direct requirement is locked at a version it allows, and nothing else is marked as
+    direct: a changed .in file without `python3 tasks.py lock` fails here."""
+    wanted = direct(SHORT_LISTS[compiled])
+    pins = locked(compiled)
+    missing = sorted(set(wanted) - set(pins))
+    assert not missing, f"{compiled} lacks {missing}: run python3 tasks.py lock"
+    for name, requirement in wanted.items():
+        assert requirement.specifier.contains(pins[name]["version"], prereleases=True), \
+            f"{compiled} pins {name}=={pins[name]['version']}, {SHORT_LISTS[compiled]} says " \
+            f"{requirement}: run python3 tasks.py lock"
+    sources = {SHORT_LISTS[compiled], "requirements.in"}
+    marked = {name for name, pin in pins.items()
+              if any(v.startswith("-r ") and v[3:] in sources for v in pin["via"])}
+    assert marked == set(wanted), f"{compiled} was compiled from another list: run python3 tasks.py lock"
+
+
+@pytest.mark.parametrize("compiled", SHORT_LISTS)
+def test_lock_file_pins_everything_with_hashes(compiled):
+    text = (ROOT / compiled).read_text(encoding="utf-8")
+    assert "python3 tasks.py lock" in text.splitlines()[1], "written by python3 tasks.py lock"
+    for name, pin in locked(compiled).items():
+        assert pin["hashes"], f"{compiled}: {name} has no hash"
+        assert pin["via"], f"{compiled}: {name} says nothing about why it is there"
+
+
+def test_test_lock_keeps_the_runtime_versions():
+    """The test environment runs the notebooks with exactly the packages a learner gets."""
+    runtime, test = locked("requirements.txt"), locked("requirements-test.txt")
+    assert set(runtime) <= set(test)
+    assert {n: test[n]["version"] for n in runtime} == {n: p["version"] for n, p in runtime.items()}
 
 
 def imports_in(code):
@@ -50,6 +113,9 @@ def undeclared(modules, allowed):
 
 
 def test_notebook_imports_are_runtime_requirements():
+    """Declared directly in requirements.in, not merely pulled in by another package."""
+    from aicourse import nbfiles
+
     modules = set()
     for folder in lessons.FOLDERS:
         for path in (ROOT / folder).glob("*.ipynb"):
@@ -61,14 +127,14 @@ def test_notebook_imports_are_runtime_requirements():
 
 #: Modules of the package that only authors and teachers run (through tasks.py, with the test
 #: requirements installed); the notebooks never import them.
-TOOLS = ("store", "benchmark", "site", "slides", "handouts", "browser")
+TOOLING = ("store", "benchmark", "site", "nbfiles", "datapackage", "slides", "handouts", "browser")
 
 
 def test_package_imports_are_declared():
     runtime, tooling = set(), set()
     for path in (ROOT / "aicourse").rglob("*.py"):
         found = imports_in(path.read_text(encoding="utf-8"))
-        (tooling if path.stem in TOOLS else runtime).update(found)
+        (tooling if path.stem in TOOLING else runtime).update(found)
     assert undeclared(runtime, RUNTIME) == []
     assert undeclared(tooling, TEST) == []
 
@@ -81,9 +147,9 @@ def test_test_imports_are_declared():
     assert undeclared(modules - helpers, TEST) == []
 
 
-def test_binder_installs_the_same_pinned_list():
-    env = (ROOT / "environment.yml").read_text()
+def test_binder_installs_the_runtime_lock():
+    env = (ROOT / "environment.yml").read_text(encoding="utf-8")
     assert re.search(r"^\s*- python=3\.\d+\s*$", env, re.M)
     assert re.search(r"^\s*- -r requirements\.txt\s*$", env, re.M)
-    assert "-r requirements.txt" in (ROOT / "requirements-test.txt").read_text()
+    assert "-r requirements.in" in (ROOT / "requirements-test.in").read_text(encoding="utf-8")
     assert not (RUNTIME & {"pytest", "nbval", "pytest-xdist"}), "test packages stay out of Binder"

@@ -21,7 +21,7 @@ def test_there_is_a_glossary():
 
 def test_terms_are_unique_and_in_order():
     names = [t["term"] for t in TERMS]
-    assert len(set(n.lower() for n in names)) == len(names)
+    assert len({n.lower() for n in names}) == len(names)
     assert names == sorted(names, key=str.lower)
 
 

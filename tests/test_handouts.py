@@ -13,9 +13,9 @@ import re
 import shutil
 import subprocess
 
+import labdriver
 import pytest
 
-import labdriver
 from aicourse import browser, data, glossary, handouts, lessons, lessontext
 
 ROOT = lessons.ROOT

@@ -58,8 +58,8 @@ def test_course_folders_are_refused_and_left_intact(course, folder):
 def test_a_folder_of_unrelated_files_is_refused_and_left_intact(course, tmp_path):
     mine = tmp_path / "my-notes"
     (mine / "sub").mkdir(parents=True)
-    (mine / "essay.txt").write_text("mine")
-    (mine / "sub" / "index.html").write_text("also mine")
+    (mine / "essay.txt").write_text("mine", encoding="utf-8")
+    (mine / "sub" / "index.html").write_text("also mine", encoding="utf-8")
     before = _fingerprint(mine)
     with pytest.raises(outdir.OutputFolderError, match="did not write"):
         outdir.prepare(mine, course)
@@ -85,14 +85,14 @@ def test_rebuilding_removes_only_what_the_last_build_wrote(course, tmp_path):
     pages = [out / "index.html", out / "notebooks" / "old_lesson.html"]
     for page in pages:
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text("<p>page</p>")
+        page.write_text("<p>page</p>", encoding="utf-8")
     outdir.finish(out, pages)
-    (out / "notes.txt").write_text("mine")  # a person adds a file beside the pages
-    (out / "notebooks" / "mine.html").write_text("mine too")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")  # a person adds a file beside the pages
+    (out / "notebooks" / "mine.html").write_text("mine too", encoding="utf-8")
     outdir.prepare(out, course)
     assert not any(p.exists() for p in pages) and not (out / outdir.MARKER).exists()
-    assert (out / "notes.txt").read_text() == "mine"
-    assert (out / "notebooks" / "mine.html").read_text() == "mine too"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "notebooks" / "mine.html").read_text(encoding="utf-8") == "mine too"
     # A folder emptied by the removal goes too.
     (out / "notebooks" / "mine.html").unlink()
     outdir.finish(out, [])
@@ -104,22 +104,22 @@ def test_a_marker_cannot_reach_outside_its_folder(tmp_path):
     course = tmp_path / "course"
     course.mkdir()
     outside = tmp_path / "precious.txt"
-    outside.write_text("keep")
+    outside.write_text("keep", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    (out / "page.html").write_text("x")
-    (out / outdir.MARKER).write_text(json.dumps({"files": ["../precious.txt", "page.html"]}))
+    (out / "page.html").write_text("x", encoding="utf-8")
+    (out / outdir.MARKER).write_text(json.dumps({"files": ["../precious.txt", "page.html"]}), encoding="utf-8")
     outdir.prepare(out, course)
-    assert outside.read_text() == "keep"
+    assert outside.read_text(encoding="utf-8") == "keep"
     assert not (out / "page.html").exists()
 
 
 def test_a_file_is_not_a_folder(tmp_path):
     target = tmp_path / "site"
-    target.write_text("a file")
+    target.write_text("a file", encoding="utf-8")
     with pytest.raises(outdir.OutputFolderError, match="a file of that name"):
         outdir.prepare(target, tmp_path / "course")
-    assert target.read_text() == "a file"
+    assert target.read_text(encoding="utf-8") == "a file"
 
 
 def test_tasks_html_names_the_folder_from_where_it_is_typed(monkeypatch, tmp_path):

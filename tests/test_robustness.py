@@ -2,9 +2,18 @@
 language and never with a traceback.
 
 The tests run in debug mode (conftest.py), so a fault in the course's own code raises here
-instead of being reported as the course's fault: only the learner's input is guarded."""
+instead of being reported as the course's fault: only the learner's input is guarded.
+
+
+The everyday run (python3 tasks.py test) tries a sample of inputs per checker and view, new ones
+each run, and hypothesis keeps any input that once failed (.hypothesis/) and tries it first.
+AICOURSE_SWEEP=thorough runs the full sweep (six times as many inputs):
+
+    AICOURSE_SWEEP=thorough python3 tasks.py test tests/test_robustness.py
+"""
 
 import importlib
+import os
 import pkgutil
 import re
 
@@ -38,7 +47,16 @@ anything = st.recursive(
                             st.frozensets(st.integers(), max_size=3)),
     max_leaves=8,
 )
-SWEEP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+THOROUGH = os.environ.get("AICOURSE_SWEEP") == "thorough"
+
+
+def examples(full: int) -> int:
+    """Inputs per test: ``full`` in the thorough sweep, a sixth of it (at least 10) otherwise."""
+    return full if THOROUGH else max(10, full // 6)
+
+
+SWEEP = settings(max_examples=examples(150), deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow])
 
 
 def plain(message: str) -> bool:
@@ -55,7 +73,7 @@ def test_checker_answers_anything_plainly(q, answer):
 
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=[f"l{q.lesson}-{q.qid}" for q in QUESTIONS])
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=examples(40), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # capsys is read each time
 @given(tier=anything)
 def test_hint_takes_anything(q, tier, capsys):
@@ -84,7 +102,7 @@ def call_view(view, values):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=[v.__module__ + "." + v.__name__ for v in VIEWS])
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(values=st.lists(anything, min_size=0, max_size=4))
 def test_view_draws_or_explains(view, values, capsys):
@@ -123,7 +141,7 @@ def test_growth_view_accepts_the_widget_ranges():
                     plt.close(fig)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(name=anything)
 def test_loading_a_dataset_by_any_name_fails_plainly(name):
     try:

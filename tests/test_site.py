@@ -26,7 +26,7 @@ def test_every_notebook_has_a_page(built):
 def test_the_marker_lists_every_file_the_build_wrote(built):
     """A later build may remove these files, and only these (see test_outdir.py)."""
     out, pages = built
-    listed = set(json.loads((out / outdir.MARKER).read_text())["files"])
+    listed = set(json.loads((out / outdir.MARKER).read_text(encoding="utf-8"))["files"])
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert listed == on_disk - {outdir.MARKER}
     assert {p.relative_to(out).as_posix() for p in pages} <= listed
@@ -62,7 +62,7 @@ def test_every_chart_keeps_its_alt_text(built):
 
 
 def test_pages_load_nothing_from_the_network(built):
-    out, pages = built
+    _, pages = built
     for page in pages:
         remote = [l for l in site.parse(page).loads if l.startswith(("http:", "https:", "//"))]
         assert remote == [], page

@@ -12,9 +12,9 @@ import html
 import re
 import struct
 
+import labdriver
 import pytest
 
-import labdriver
 from aicourse import browser, lessons, lessontext, nbfiles, slides
 
 ROOT = lessons.ROOT

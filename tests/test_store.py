@@ -1,8 +1,11 @@
 """The notebook runner reads kernel messages in short waits, so a missed wake-up costs half a
-second, not the whole cell timeout (nbclient issue #312)."""
+second, not the whole cell timeout (nbclient issue #312).
+
+No wall clock: a fake clock advances by each wait's timeout, as if every wait slept through it.
+How long real runs take is the benchmark's business (python3 tasks.py benchmark).
+"""
 
 import asyncio
-import time
 from queue import Empty
 
 import pytest
@@ -10,37 +13,44 @@ import pytest
 from aicourse import store
 
 
-def fake_channel(ready_after: float):
-    """A get_msg whose message is only noticed by a wait that starts after ``ready_after`` s,
-    like a socket whose wake-up was missed: a long first wait sleeps through its whole timeout."""
-    started = time.monotonic()
+class FakeChannel:
+    """A get_msg whose message is only noticed by a wait that starts at ``ready_at`` or later,
+    like a socket whose wake-up was missed: a wait that starts earlier sleeps through its timeout."""
 
-    async def get_msg(timeout=None):
-        begun = time.monotonic()
-        if begun - started >= ready_after:
+    def __init__(self, ready_at: float):
+        self.now, self.ready_at, self.waits = 0.0, ready_at, []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def get_msg(self, timeout=None):
+        self.waits.append(timeout)
+        if self.now >= self.ready_at:
             return {"msg": "reply"}
-        await asyncio.sleep(timeout if timeout is not None else 3600)
+        self.now += timeout if timeout is not None else 3600
         raise Empty
 
-    return get_msg
 
-
-def test_a_message_is_found_by_the_next_short_wait():
-    get = store._in_slices(fake_channel(ready_after=0.3), step=0.1)
-    started = time.monotonic()
+def test_a_message_is_found_by_the_next_short_wait(monkeypatch):
+    channel = FakeChannel(ready_at=1.2)
+    monkeypatch.setattr(store.time, "monotonic", channel.monotonic)
+    get = store._in_slices(channel.get_msg, step=0.5)
     assert asyncio.run(get(timeout=30)) == {"msg": "reply"}
-    assert time.monotonic() - started < 1
+    assert channel.waits == [0.5, 0.5, 0.5, 0.5]  # found at 1.5 s, not after 30 s
+    assert channel.now == 1.5
 
 
-def test_the_timeout_still_holds():
-    get = store._in_slices(fake_channel(ready_after=99), step=0.1)
-    started = time.monotonic()
+def test_the_timeout_still_holds(monkeypatch):
+    channel = FakeChannel(ready_at=99)
+    monkeypatch.setattr(store.time, "monotonic", channel.monotonic)
+    get = store._in_slices(channel.get_msg, step=0.5)
     with pytest.raises(Empty):
-        asyncio.run(get(timeout=0.35))
-    assert 0.3 < time.monotonic() - started < 1
+        asyncio.run(get(timeout=1.2))
+    assert channel.waits == [0.5, 0.5, pytest.approx(0.2)]  # the last slice ends at the timeout
+    assert channel.now == pytest.approx(1.2)
 
 
-def test_the_client_patches_both_channels():
+def test_the_client_reads_both_channels_in_slices():
     client = store.client_class()
     assert client.__mro__[1].__name__ == "NotebookClient"
     assert "async_start_new_kernel_client" in client.__dict__

@@ -99,3 +99,23 @@ def test_no_overlapping_areas_beside_their_members():
         countries = set(l03.compare_table(measure, l03.SHARES if "share" in measure else l03.TOTALS)["country"])
         if countries & l03.EUROPEAN:
             assert not countries & l03.EUROPE_AREAS, measure
+
+
+def test_measures_follow_the_data_folder_in_use(tmp_path, monkeypatch):
+    """AICOURSE_DATA pointing at another copy of the data gives that copy's measures."""
+    import shutil
+
+    import pandas as pd
+
+    copy = tmp_path / "data"
+    shutil.copytree(data.find_data_dir(), copy)
+    pubs = pd.read_csv(copy / "ai_publications.csv", dtype=str, keep_default_na=False)
+    first = pubs.index[(pubs["metric"] == "granted AI patents") & (pubs["country"] == "China")
+                       & (pubs["edition"] == "2024") & (pubs["data_year"] == "2022")][0]
+    pubs.loc[first, "value"] = "1"
+    pubs.to_csv(copy / "ai_publications.csv", index=False)
+    here = l03._measures()[PATENTS].set_index("country")["value"]["China"]
+    assert here == printed("granted AI patents", "China", 2024, 2022) != 1
+    monkeypatch.setenv("AICOURSE_DATA", str(copy))
+    there = l03._measures()[PATENTS].set_index("country")["value"]["China"]
+    assert there == 1

@@ -113,7 +113,7 @@ def test_needed_pace_and_year_reached():
 
 
 def test_scenario_chart_says_it_is_not_a_forecast_and_shows_its_assumptions():
-    fig, *notes, table = l05.scenario_view(l05.SHARE_ALL, 6.5, 2030)
+    fig, *notes, _ = l05.scenario_view(l05.SHARE_ALL, 6.5, 2030)
     ax = fig.axes[0]
     assert "not a forecast" in ax.get_title(loc="left")
     box = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")

@@ -55,7 +55,7 @@ def test_the_scenario_computes_the_stated_formula():
 
 
 def test_equal_rates_leave_the_ratio_and_the_leader_unchanged():
-    table = l07.scenario_table(2025, {k: (2, 2) for k in l07.INDICATORS})
+    table = l07.scenario_table(2025, dict.fromkeys(l07.INDICATORS, (2, 2)))
     assert list(table["China as % of US, 2030"]) == pytest.approx(
         list(table["China as % of US, start"]))
     leaders_now = ["China" if r["China, start"] > r["US, start"] else "United States"

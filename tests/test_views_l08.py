@@ -45,34 +45,34 @@ def test_save_and_load_round_trip(tmp_path):
 
 def test_a_broken_file_is_left_alone_and_work_starts_afresh(tmp_path):
     target = tmp_path / l08.FILE_NAME
-    target.write_text("claim_id,my_verdict\nC01,brilliant\n")
+    target.write_text("claim_id,my_verdict\nC01,brilliant\n", encoding="utf-8")
     loaded, said = l08.load_evaluation(tmp_path)
     assert "starting afresh" in said and (loaded["my_verdict"] == l08.NOT_RATED).all()
-    assert target.read_text() == "claim_id,my_verdict\nC01,brilliant\n"
+    assert target.read_text(encoding="utf-8") == "claim_id,my_verdict\nC01,brilliant\n"
 
 
 def test_saving_never_destroys_an_earlier_file(tmp_path):
     """An unreadable file is kept under a new name; a readable one as the previous version."""
     target = tmp_path / l08.FILE_NAME
     broken = "claim_id;my_verdict\nC01;edited in a spreadsheet\n"
-    target.write_text(broken)
+    target.write_text(broken, encoding="utf-8")
     mine = l08.blank_evaluation()
     mine.loc[mine["claim_id"] == "C04", "my_verdict"] = "not supported"
     said = l08.save_evaluation(mine, tmp_path)
     kept = list(tmp_path.glob("capstone_evaluation.unreadable-*.csv"))
-    assert len(kept) == 1 and kept[0].read_text() == broken and kept[0].name in said
-    first = target.read_text()
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == broken and kept[0].name in said
+    first = target.read_text(encoding="utf-8")
     mine.loc[mine["claim_id"] == "C05", "my_verdict"] = "supported"
     said = l08.save_evaluation(mine, tmp_path)
     assert "could not be read" not in said
-    assert (tmp_path / "capstone_evaluation.previous.csv").read_text() == first
+    assert (tmp_path / "capstone_evaluation.previous.csv").read_text(encoding="utf-8") == first
     assert l08.load_evaluation(tmp_path)[1].startswith("Loaded your saved evaluation: 2 of")
 
 
 def test_the_work_folder_is_not_part_of_the_course():
     from aicourse import lessons
 
-    ignored = (lessons.ROOT / ".gitignore").read_text().split()
+    ignored = (lessons.ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert l08.work_folder().name + "/" in ignored
 
 
@@ -98,7 +98,7 @@ def test_unknown_verdicts_and_claims_are_refused(tmp_path):
 
 def test_unwritable_folder_gives_advice(tmp_path):
     blocker = tmp_path / "file"
-    blocker.write_text("")
+    blocker.write_text("", encoding="utf-8")
     with pytest.raises(l08.SaveError, match="could not write"):
         l08.save_evaluation(l08.blank_evaluation(), blocker / "sub")
 
@@ -114,7 +114,7 @@ def test_compare_marks_agreement():
 
 def test_form_remembers_saves_and_reloads(tmp_path):
     form = l08.rating_form(tmp_path)
-    choose, _, verdict, reason, buttons, status, result = form.children
+    choose, _, verdict, reason, buttons, status, _ = form.children
     save, compare = buttons.children
     choose.value = "C04"
     verdict.value = "not supported"

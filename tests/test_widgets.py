@@ -73,6 +73,36 @@ def test_a_fault_in_a_view_raises_in_strict_and_debug_mode(monkeypatch, capsys):
     assert "Traceback" not in out
 
 
+def test_a_view_draws_with_pyplots_interactive_mode_off():
+    """Otherwise the inline backend's end-of-message hook, run for a widget message handled on
+    another thread, may show and close the figure the view is still drawing."""
+    import matplotlib.pyplot as plt
+
+    seen = []
+
+    def view():
+        seen.append(matplotlib.is_interactive())
+        fig, ax = plt.subplots()
+        return charts.finish(fig, ax, title="t", xlabel="x", ylabel="y", source="s", alt="a" * 40)
+
+    with plt.ion():
+        parts = widgets._draw(view, {})
+        assert matplotlib.is_interactive()  # restored afterwards
+    assert seen == [False] and isinstance(parts[0], charts.Bundle)
+
+
+def test_a_chart_can_be_finished_whatever_its_canvas():
+    """A figure made without pyplot, or one pyplot has let go of, has a base canvas."""
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert type(fig.canvas).__name__ == "FigureCanvasBase"
+    charts.finish(fig, ax, title="W" * 70, xlabel="x", ylabel="y", source="s", alt="a" * 40)
+    heading = next(t for t in ax.get_children() if getattr(t, "get_text", None)
+                   and t.get_text() == "W" * 70)
+    assert heading.get_fontsize() < 13  # the long title was measured and shrunk
+    assert charts.to_png(fig).startswith(b"\x89PNG")
+
+
 def test_claim_view_names_the_lesson():
     from aicourse.views import l00
 

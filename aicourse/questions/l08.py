@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from aicourse import data
-from aicourse.checks import (ChartQuestion, ChoiceQuestion, NumberQuestion, SourcedListQuestion,
-                             TextQuestion)
+from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, SourcedListQuestion, TextQuestion
 
 LESSON = "08"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 
 import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter
 import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
 from aicourse import charts, data
 from aicourse.widgets import ViewError

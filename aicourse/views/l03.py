@@ -6,7 +6,7 @@ prints it for one year; measures from different editions are never mixed in one 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -31,9 +31,13 @@ def _label(name: str, year: int, edition: int | None) -> str:
     return f"{name}, {year} (AI Index {edition})" if edition else f"{name}, {year}"
 
 
-@lru_cache(maxsize=1)
 def _measures() -> dict[str, pd.DataFrame]:
     """Every measure the widget offers, by label: rows of country, value, unit, kind, source_id."""
+    return _measures_in(str(data.find_data_dir()))  # a new data folder gets its own measures
+
+
+@cache
+def _measures_in(data_dir: str) -> dict[str, pd.DataFrame]:
     found: dict[str, pd.DataFrame] = {}
     pubs = data.load("ai_publications")
     pubs = pubs[pubs["institution"].isna()]

@@ -14,9 +14,9 @@ import textwrap
 from datetime import date
 
 import matplotlib.pyplot as plt
+import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
-import pandas as pd
 
 from aicourse import charts, data
 from aicourse.widgets import ViewError, choice

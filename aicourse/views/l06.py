@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 
 import matplotlib.pyplot as plt
-from matplotlib.lines import Line2D
 import pandas as pd
+from matplotlib.lines import Line2D
 
 from aicourse import charts, data
 from aicourse.widgets import ViewError, choice
