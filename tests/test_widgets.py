@@ -76,7 +76,9 @@ def test_a_fault_in_a_view_raises_in_strict_and_debug_mode(monkeypatch, capsys):
 def test_claim_view_names_the_lesson():
     from aicourse.views import l00
 
-    card = l00.claim_view("C03").data
+    result = l00.claim_view("C03")
+    card = result.table.data
+    assert result.figure is None and "people_en_aidp_2017" in result.sources
     assert "01 The 2017 plan" in card and "150 billion" in card
     assert len(l00.claim_options()) == 21
     for bad in ("C99", None, 3, ["C03"]):
