@@ -24,8 +24,8 @@ def ids(items):
     return [getattr(i, "slug", None) or str(i.relative_to(ROOT)) for i in items]
 
 
-def test_lessons_00_and_01_are_written():
-    assert [l.number for l in WRITTEN][:2] == ["00", "01"]
+def test_lessons_00_00b_and_01_are_written():
+    assert [l.number for l in WRITTEN][:3] == ["00", "00b", "01"]
 
 
 def test_nbval_ran_every_notebook(request):

@@ -142,7 +142,7 @@ q7 = ChoiceQuestion(
         "a": "the first line, which chooses the rows with a mask",
         "b": "the line ax.barh(...), which draws the bars",
         "c": "the line charts.finish(...), which adds the title",
-        "d": "the line fig, ax = plt.subplots(), which makes the figure",
+        "d": "the line with plt.subplots(), which makes an empty figure",
     },
     explanations={
         "a": "right: the mask investment['edition'] == 2025 chooses the rows; change 2025 to "
