@@ -202,12 +202,13 @@ def hub_link(args: list[str]) -> int:
     parser.add_argument("hub", help="the hub's address, e.g. https://hub.example.org")
     parser.add_argument("--repo", default=course["repository"], help="GitHub owner/name")
     parser.add_argument("--branch", default=course["branch"])
-    parser.add_argument("--lesson", default="00", help="two-digit lesson number to open")
+    parser.add_argument("--lesson", default="00", help="lesson number to open (00, 00b, 01 ...)")
     options = parser.parse_args(args)
     chosen = [l for l in all_lessons if l.number == options.lesson]
     if not options.hub.startswith(("http://", "https://")) or not chosen:
-        print("Give the hub's address with https:// and a lesson number from 00 to "
-              f"{all_lessons[-1].number}, e.g. python3 tasks.py hublink https://hub.example.org")
+        print("Give the hub's address with https:// and a lesson number ("
+              f"{', '.join(l.number for l in all_lessons)}), e.g. python3 tasks.py hublink "
+              "https://hub.example.org")
         return 2
     print(lessons.hub_url(options.hub, options.repo, options.branch,
                           f"notebooks/{chosen[0].filename}"))

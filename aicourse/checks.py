@@ -352,6 +352,10 @@ class NumberQuestion(Question):
 class ChoiceQuestion(Question):
     """Pick one option by its letter; each option has its own explanation.
 
+    ``solution``: the answer as a learner would write it (``r1.check("b")``), for a question
+    asked in a lesson rather than in an exercise notebook (a retrieval question), whose solution
+    is not in ``aicourse/answers``.
+
     An explanation may be a function that computes its words, so that figures quoted in it come
     from the data, not from memory; ``explanations`` may also be one function of the option's
     letter that computes them all.
@@ -359,8 +363,8 @@ class ChoiceQuestion(Question):
 
     def __init__(self, lesson, qid, *, options: dict[str, str], correct: str | Callable[[], str],
                  explanations: dict[str, str | Callable[[], str]] | Callable[[str], str],
-                 hints: list[str]):
-        super().__init__(lesson, qid, hints=hints)
+                 hints: list[str], solution: str | None = None):
+        super().__init__(lesson, qid, hints=hints, solution=solution)
         self.options, self._correct, self.explanations = options, correct, explanations
 
     @property
@@ -767,8 +771,8 @@ class VoiceQuestion(Question):
         lesson, view = answer["lesson"].strip(), answer["view"].strip().upper()
         if self.for_lesson and lesson != self.for_lesson:
             return Result(WRONG, f"this exercise asks for a voice for lesson {self.for_lesson}.")
-        if not re.fullmatch(r"0[0-8]", lesson):
-            return Result(WRONG, "lesson is the two-digit number of a lesson, \"00\" to \"08\".")
+        if not re.fullmatch(r"0[0-8]|00b", lesson):
+            return Result(WRONG, "lesson is the number of a lesson, \"00\" to \"08\" (or \"00b\").")
         if view not in ("A", "B"):
             return Result(WRONG, "view is \"A\" or \"B\", the view of the lesson's discussion "
                           "that the quote supports.")

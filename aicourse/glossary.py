@@ -1,6 +1,6 @@
 """The glossary: ``glossary.toml`` in, the page ``notebooks/glossary.ipynb`` and term lists out.
 
-Each ``[[term]]`` has ``term``, ``definition`` and ``lessons`` (two-digit numbers), and where the
+Each ``[[term]]`` has ``term``, ``definition`` and ``lessons`` (lesson numbers: 00, 00b, 01 ...), and where the
 term has a Chinese name, ``zh`` (simplified characters) and ``pinyin`` (with tone marks).
 ``python tasks.py headers`` writes the page and the list of terms in each lesson's header.
 """

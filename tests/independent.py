@@ -109,6 +109,12 @@ def inv(edition: int) -> pd.Series:
     return i[(i["edition"] == edition) & (i["country"] != "World")].set_index("country")["value_usd_bn"]
 
 
+def secondary_percent() -> float:
+    quality = dict(zip(csv("sources")["source_id"], csv("sources")["quality"]))
+    ids = list(csv("private_ai_investment")["source_id"]) + list(csv("notable_models")["source_id"])
+    return 100 * sum(quality[i] == "secondary" for i in ids) / len(ids)
+
+
 def payments(year: str) -> float:
     return one(csv("payments"), "value", indicator="bank_mobile_payments_transactions", period=year)
 
@@ -140,6 +146,13 @@ INDEPENDENT = {
     ("07", "q2"): lambda: (csv("global_initiatives").query("china_role in ['proposed', 'issued']")
                            ["initiative"].nunique()),
     ("08", "q1"): supported_percent,
+    ("00b", "q1"): lambda: len(set(csv("private_ai_investment")["country"])),
+    ("00b", "q2"): lambda: one(csv("private_ai_investment"), "value_usd_bn", edition=2024,
+                               country="China"),
+    ("00b", "q3"): lambda: sorted(inv(2025), reverse=True)[2],
+    ("00b", "q4"): lambda: float(inv(2024).sum()),
+    ("00b", "q5"): lambda: inv(2024)["United States"] / inv(2024)["China"],
+    ("00b", "q6"): secondary_percent,
 }
 
 
@@ -169,6 +182,7 @@ def chart_values():
         ("06", "q3"): {"values": pd.Series(days.values, index=china["instrument"])},
         ("07", "q3"): {"values": initiatives["date"].str[:4].astype(int).value_counts().sort_index()},
         ("08", "q2"): {"values": csv("claims")["reference_verdict"].value_counts()},
+        ("00b", "q8"): {"values": inv(2023)},
     }
 
 
@@ -179,8 +193,16 @@ def answers(lesson: str) -> dict:
     return json.loads((ROOT / "aicourse" / "answers" / f"l{lesson}.json").read_text())
 
 
+RETRIEVAL = re.compile(r"""\s*(r\d+)\.check\((["'])([a-z])\2\)\s*""")
+
+
 def run_solution(q, name: str):
-    """The value the solutions notebook assigns to ``name`` in its answer to ``q``."""
+    """The value the solutions notebook assigns to ``name`` in its answer to ``q``; for a
+    retrieval question (r1, r2 ...), asked in its lesson, the letter its solution checks."""
+    if q.qid.startswith("r"):
+        found = RETRIEVAL.fullmatch(q.solution_text() or "")
+        assert found and found.group(1) == q.qid, f"l{q.lesson} {q.qid}: solution is {q.qid}.check(\"x\")"
+        return found.group(3)
     namespace = {}
     exec(answers(q.lesson)[q.qid], namespace)  # the answer code needs no earlier cell
     return namespace[name]

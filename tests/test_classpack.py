@@ -173,7 +173,8 @@ def _outputs(cells: list[dict]) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def exercise_run(pack):
-    """Lesson 01's exercises run untouched in the pack, then the checks of every lesson."""
+    """The second lesson's exercises (LESSONS[1]) run untouched in the pack, then the checks of every
+    lesson."""
     out, _ = pack
     saved = {name: os.environ.pop(name, None) for name in ("MPLBACKEND", "AICOURSE_STRICT")}
     try:

@@ -390,7 +390,7 @@ def test_references_show_every_row_however_long():
 
 # --- data cut-off (issue 11) ------------------------------------------------------------------
 
-LESSON_NUMBERS = [f"{n:02d}" for n in range(9)]
+LESSON_NUMBERS = [f"{n:02d}" for n in range(9)] + ["00b"]  # 00b: the pandas on-ramp
 
 
 def _loaded_by(lesson: str) -> set[str]:

@@ -106,7 +106,9 @@ def test_a_chart_can_be_finished_whatever_its_canvas():
 def test_claim_view_names_the_lesson():
     from aicourse.views import l00
 
-    card = l00.claim_view("C03").data
+    result = l00.claim_view("C03")
+    card = result.table.data
+    assert result.figure is None and "people_en_aidp_2017" in result.sources
     assert "01 The 2017 plan" in card and "150 billion" in card
     assert len(l00.claim_options()) == 21
     for bad in ("C99", None, 3, ["C03"]):
