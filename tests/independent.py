@@ -178,8 +178,18 @@ def answers(lesson: str) -> dict:
     return json.loads((ROOT / "aicourse" / "answers" / f"l{lesson}.json").read_text())
 
 
+#: Retrieval questions (r1, r2 ...) are asked in the lessons, which hold no solution blocks:
+#: their keys are written here, read off each lesson's text, not from the question's own key.
+RECALL_KEYS = {
+    ("01", "r1"): "c", ("01", "r2"): "b", ("01", "r3"): "d",
+}
+
+
 def run_solution(q, name: str):
-    """The value the solutions notebook assigns to ``name`` in its answer to ``q``."""
+    """The value the solutions notebook assigns to ``name`` in its answer to ``q`` (for a
+    retrieval question: its key in RECALL_KEYS)."""
+    if q.qid.startswith("r"):
+        return RECALL_KEYS[(q.lesson, q.qid)]
     namespace = {}
     exec(answers(q.lesson)[q.qid], namespace)  # the answer code needs no earlier cell
     return namespace[name]
