@@ -182,6 +182,7 @@ def answers(lesson: str) -> dict:
 #: their keys are written here, read off each lesson's text, not from the question's own key.
 RECALL_KEYS = {
     ("01", "r1"): "c", ("01", "r2"): "b", ("01", "r3"): "d",
+    ("02", "r1"): "c", ("02", "r2"): "a", ("02", "r3"): "d",
 }
 
 
