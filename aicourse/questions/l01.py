@@ -317,7 +317,10 @@ r1 = ChoiceQuestion(
     },
     explanations=_left_out_words,
     hints=["Compare the Chinese text of the 2030 step with the official English summary in "
-           "aidp_goals."],
+           "aidp_goals.",
+           "Look at the renders_lingxian column of the summary's row: which phrase does it not "
+           "render?"],
+    solution='r1.check("c")   # 世界领先水平 (world-leading levels) is not in the summary',
 )
 
 
@@ -356,7 +359,9 @@ def _first_year_words(kind: str) -> str:
 r2 = ChoiceQuestion(
     LESSON, "r2", correct=_first_year_key, options=YEAR_OPTIONS,
     explanations=_first_year_words,
-    hints=["Look at the rows of industry_size whose measure is 'core AI industry'."],
+    hints=["Look at the rows of industry_size whose measure is 'core AI industry'.",
+           "The lesson's chart of reported sizes says it in its subtitle."],
+    solution=lambda: f'r2.check("{_first_year_key()}")   # {_first_core_year()}',
 )
 
 r3 = ChoiceQuestion(
@@ -377,7 +382,10 @@ r3 = ChoiceQuestion(
              "and on a logarithmic axis each multiplication by the same factor is the same step "
              "up: a straight line.",
     },
-    hints=["On a logarithmic axis, 10 to 100 is as far as 100 to 1,000."],
+    hints=["On a logarithmic axis, 10 to 100 is as far as 100 to 1,000.",
+           "Growing 20 % a year multiplies the value by 1.2 every year: how far up does each "
+           "year move it on that axis?"],
+    solution='r3.check("d")   # a straight line going up',
 )
 
 RECALL = [r1, r2, r3]

@@ -149,7 +149,10 @@ r1 = ChoiceQuestion(
         "d": "some reports attribute the 2019 batch to MIIT, but the course's sources show it "
              "was MOST.",
     }[kind],
-    hints=["Look at the section on the 'national team'."],
+    hints=["Look at the section on the 'national team'.",
+           "Some reports name another ministry for the 2019 batch; what do the course's sources "
+           "show?"],
+    solution='r1.check("c")   # the Ministry of Science and Technology',
 )
 
 SHARE_OPTIONS = {"a": "from a third to two thirds", "b": "less than one third of them",
@@ -178,7 +181,9 @@ def _share_words(kind: str) -> str:
 
 r2 = ChoiceQuestion(
     LESSON, "r2", correct=_share_key, options=SHARE_OPTIONS, explanations=_share_words,
-    hints=["Count the zones whose hub is not 'none'."],
+    hints=["Count the zones whose hub is not 'none'.",
+           "(zones['hub'] != 'none').mean() gives the share."],
+    solution=lambda: f'r2.check("{_share_key()}")   # {_share_in_hubs():.0%} of the zones',
 )
 
 def _newco_2021() -> str:
@@ -205,7 +210,9 @@ r3 = ChoiceQuestion(
         "d": lambda: "each edition revises earlier years and changes its data and methods ("
                      + _newco_2021() + "), so compare within one edition.",
     },
-    hints=["Look at the two editions' counts of newly funded AI companies for 2021."],
+    hints=["Look at the two editions' counts of newly funded AI companies for 2021.",
+           "What changes between two editions of a report?"],
+    solution='r3.check("d")   # editions revise back years and methods',
 )
 
 RECALL = [r1, r2, r3]
