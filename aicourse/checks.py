@@ -363,9 +363,15 @@ class ChoiceQuestion(Question):
 
     def __init__(self, lesson, qid, *, options: dict[str, str], correct: str | Callable[[], str],
                  explanations: dict[str, str | Callable[[], str]] | Callable[[str], str],
-                 hints: list[str], solution: str | None = None):
-        super().__init__(lesson, qid, hints=hints, solution=solution)
+                 hints: list[str], solution: str | Callable[[], str] | None = None):
+        super().__init__(lesson, qid, hints=hints)
         self.options, self._correct, self.explanations = options, correct, explanations
+        self._answer = solution  # for a question asked outside a solutions notebook (r1, r2 ...)
+
+    def solution_text(self) -> str | None:
+        if self._answer is not None:
+            return words(self._answer)
+        return super().solution_text()
 
     @property
     def correct(self) -> str:

@@ -223,8 +223,11 @@ def sources() -> pd.DataFrame:
     return _sources(str(find_data_dir())).copy()
 
 
-def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
-    """A short source line for a chart: publisher and date of each source the rows use."""
+def source_line(table: pd.DataFrame | list[str], prefix: str = "Source",
+                most: int | None = MAX_NAMED) -> str:
+    """A short source line for a chart: publisher and date of each source the rows use, the
+    first ``most`` of them named (``most=None`` names every one, for a chart whose points come
+    from many sources)."""
     ids = list(dict.fromkeys(table["source_id"] if isinstance(table, pd.DataFrame) else table))
     found = sources().set_index("source_id")
     names: dict[str, list[str]] = {}
@@ -236,8 +239,8 @@ def source_line(table: pd.DataFrame | list[str], prefix: str = "Source") -> str:
         if year not in names[short]:
             names[short].append(year)
     parts = [f"{name} ({', '.join(sorted(years))})" for name, years in names.items()]
-    if len(parts) > MAX_NAMED:
-        parts = parts[:MAX_NAMED] + [f"and {len(parts) - MAX_NAMED} more"]
+    if most is not None and len(parts) > most:
+        parts = parts[:most] + [f"and {len(parts) - most} more"]
     label = prefix + ("s" if prefix == "Source" and len(names) > 1 else "")
     return f"{label}: " + "; ".join(parts) + ". Full references: data/sources.csv."
 

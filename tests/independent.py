@@ -194,15 +194,23 @@ def answers(lesson: str) -> dict:
 
 
 RETRIEVAL = re.compile(r"""\s*(r\d+)\.check\((["'])([a-z])\2\)\s*""")
+#: Retrieval questions (r1, r2 ...) are asked in the lessons, which hold no solution blocks: a
+#: key is read from the solution text when it is written as r1.check("x"), or else written here,
+#: read off each lesson's text, not from the question's own key.
+RECALL_KEYS = {
+    ("01", "r1"): "c", ("01", "r2"): "b", ("01", "r3"): "d",
+    ("02", "r1"): "c", ("02", "r2"): "a", ("02", "r3"): "d",
+}
 
 
 def run_solution(q, name: str):
     """The value the solutions notebook assigns to ``name`` in its answer to ``q``; for a
-    retrieval question (r1, r2 ...), asked in its lesson, the letter its solution checks."""
+    retrieval question, the letter its solution checks or its key in RECALL_KEYS."""
     if q.qid.startswith("r"):
         found = RETRIEVAL.fullmatch(q.solution_text() or "")
-        assert found and found.group(1) == q.qid, f"l{q.lesson} {q.qid}: solution is {q.qid}.check(\"x\")"
-        return found.group(3)
+        if found and found.group(1) == q.qid:
+            return found.group(3)
+        return RECALL_KEYS[(q.lesson, q.qid)]
     namespace = {}
     exec(answers(q.lesson)[q.qid], namespace)  # the answer code needs no earlier cell
     return namespace[name]

@@ -192,14 +192,16 @@ def test_mistakes_are_counted():
 # --- the precision each question accepts is stated in its exercise -----------------------------
 
 def exercise_markdown(q) -> str:
-    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell);
-    for a retrieval question (r1, r2 ...), its lesson's "Check your understanding" section."""
-    folder, heading = (("notebooks", "## Check your understanding") if q.qid.startswith("r")
-                       else ("solutions", "## Exercise"))
+    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell); for
+    a retrieval question (r1, r2 ...), the lesson's "check your understanding" section."""
+    recall = q.qid.startswith("r")
+    folder, heading = ("notebooks", "## Check your understanding") if recall else (
+        "solutions", "## Exercise")
     cells = nbfiles.read(next((ROOT / folder).glob(f"{q.lesson}_*.ipynb")))["cells"]
     at = next(i for i, c in enumerate(cells)
               if c["cell_type"] == "code" and f"{q.qid}.check(" in nbfiles.source(c))
-    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith(heading))
+    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith(heading)
+                or f"\n{heading}" in nbfiles.source(cells[i]))
     return " ".join(nbfiles.source(c) for c in cells[start:at] if c["cell_type"] == "markdown")
 
 

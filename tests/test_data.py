@@ -222,7 +222,18 @@ def test_source_line_names_publishers():
     assert line.startswith("Source") and "data/sources.csv" in line
 
 
-# --- cross-checks between datasets ------------------------------------------------------------------
+def test_source_line_can_name_every_publisher():
+    """A chart whose points come from many sources can name them all (most=None): lesson 01's
+    chart of reported industry sizes must not end its source line in 'and 6 more'."""
+    sizes = data.load("industry_size")
+    short, full = data.source_line(sizes), data.source_line(sizes, most=None)
+    assert re.search(r"and \d+ more", short) and not re.search(r"and \d+ more", full)
+    publishers = {re.split(r" \(|, ", p)[0] for p in data.sources().set_index("source_id")
+                  .loc[sizes["source_id"], "publisher"]}
+    assert all(p in full for p in publishers)
+
+
+# --- cross-checks between datasets (issue 4) ----------------------------------------------------
 
 def population_by_year():
     pop = data.load("population")

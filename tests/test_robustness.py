@@ -136,7 +136,8 @@ def test_growth_view_accepts_the_widget_ranges():
         for year in (2017, 2025):
             for value in (0.1, 100000.0):
                 for rate in (0.0, 150.0):
-                    fig, table = l01.growth_view(year, value, rate, segment)
+                    result = l01.growth_view(year, value, rate, segment)
+                    fig, table = result.figure, result.table
                     assert len(table) == 3
                     plt.close(fig)
 

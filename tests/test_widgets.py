@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from aicourse import charts, widgets
+from aicourse import charts, data, widgets
 from aicourse.views import l01
 
 matplotlib.use("Agg")
@@ -22,13 +22,38 @@ def test_year_reached():
 
 
 def test_growth_view_default_draws_targets_and_table():
-    fig, table = l01.growth_view(2019, 51.0, 20.0)
+    result = l01.growth_view(2019, 51.0, 20.0)
+    assert isinstance(result, widgets.ViewResult)
+    fig, table = result.figure, result.table
     assert isinstance(fig, Figure) and len(charts.alt_text(fig)) > 50
     ax = fig.axes[0]
     assert ax.get_yscale() == "log" and "RMB" in ax.get_ylabel()
     assert any("Source" in t.get_text() or "Targets" in t.get_text() for t in fig.texts)
     assert list(table.index) == [2020, 2025, 2030]
+    targets = data.load("aidp_targets")
+    core = targets[targets["segment"] == "core AI industry"]
+    assert set(result.sources) == set(core["source_id"])
+    labels = [t.get_text() for t in ax.texts]
+    assert {"2020 target", "2025 target", "2030 target"} <= set(labels), "targets labelled directly"
+    assert ax.get_legend() is None
     matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize("start, rate, on_time", [
+    (51.0, 20.0, "none"), (500.0, 20.0, "every"), (150.0, 0.0, "2020")])
+def test_growth_view_says_which_targets_are_met_on_time(start, rate, on_time):
+    """The note and the subtitle say, in words, what the table's 'on time?' column says."""
+    result = l01.growth_view(2020, start, rate)
+    met = [str(y) for y, row in result.table.iterrows() if row["on time?"] == "yes"]
+    note = result.notes[0]
+    if on_time == "none":
+        assert met == [] and "none of the targets" in note
+    elif on_time == "every":
+        assert met == ["2020", "2025", "2030"] and "every target" in note
+    else:
+        assert met == [on_time] and f"the {on_time} target on time" in note
+    assert note in charts.alt_text(result.figure)
+    matplotlib.pyplot.close(result.figure)
 
 
 def test_growth_table_agrees_with_the_formula():
@@ -36,6 +61,35 @@ def test_growth_table_agrees_with_the_formula():
     first = table.iloc[0]
     years = math.ceil(math.log(first["target (RMB billion)"] / 15.2) / math.log(2))
     assert first["year the path reaches it"] == 2017 + years
+
+
+def test_one_figure_under_two_labels_shows_twice_side_by_side():
+    """CAICT's 2024 figure is reported as 'AI industry' and as 'core AI industry': the chart of
+    reported sizes must show both marks, not one hidden behind the other (findings C1)."""
+    import matplotlib.pyplot as plt
+
+    sizes = data.load("industry_size")
+    fig, ax = plt.subplots()
+    l01.draw_reported(ax, sizes)
+    points = {tuple(p) for c in ax.collections for p in c.get_offsets()}
+    same = sizes[(sizes["year"] == 2024) & (sizes["body"] == "CAICT")]
+    assert len(same) == 2 and same["value_rmb_bn"].nunique() == 1
+    at_900 = [p for p in points if p[1] == same["value_rmb_bn"].iloc[0]]
+    assert len(at_900) == 2 and len({x for x, _ in at_900}) == 2
+    plt.close(fig)
+
+
+def test_timeline_names_every_document_once():
+    import matplotlib.pyplot as plt
+
+    timeline = data.load("policy_timeline")
+    fig, ax = plt.subplots()
+    docs = l01.draw_timeline(ax, timeline)
+    assert sorted(docs) == sorted(timeline["short_title"].unique())
+    named = [t.get_text() for t in ax.texts]
+    assert sorted(named) == sorted(docs), "each document named once, beside its events"
+    assert all(f"{d} (" in l01.timeline_alt(timeline) for d in docs)
+    plt.close(fig)
 
 
 @pytest.mark.parametrize("kwargs", [

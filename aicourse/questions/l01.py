@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from aicourse import data
+from aicourse import charts, data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
 
 LESSON = "01"
@@ -228,4 +228,164 @@ q7 = TextQuestion(
            "does each view rest on?"],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+
+
+# --- the plan's own words (issue 12): how translations render 主要 -----------------------------
+
+def _goals_2030() -> pd.DataFrame:
+    goals = data.load("aidp_goals")
+    return goals[goals["target_year"] == 2030]
+
+
+def _publishers(rendering: str) -> str:
+    """Who renders 主要 in the 2030 step as ``rendering`` (from aidp_goals)."""
+    rows = _goals_2030()
+    names = list(dict.fromkeys(rows.loc[rows["renders_zhuyao"] == rendering, "publisher"]))
+    if not names:
+        raise ValueError(f"q8 quotes the rendering {rendering!r}, which aidp_goals no longer holds")
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+#: The option letter of each rendering of 世界主要 (renders_zhuyao in aidp_goals).
+RENDERINGS = {"a": "the world's primary", "b": "a major", "c": "one of the major", "d": "a global"}
+
+
+def _rendering_words(kind: str) -> str:
+    who = _publishers(RENDERINGS[kind])
+    return {
+        "a": f"'the world's primary' ({who}) names China as the leading centre, and the same "
+             "sentence says its AI is to reach 'world-leading levels' overall: on this reading "
+             "C02 holds as worded (supported).",
+        "b": f"'a major' ({who}) makes China one leading centre among several: on this reading "
+             "the plan aims at a place among the leaders, and C02, 'the world's leading AI "
+             "centre', says more than the plan (not supported as worded).",
+        "c": f"'one of the major' ({who}) makes the plan aim at a place among the leading "
+             "centres, so C02 says more than the plan on this reading (not supported as "
+             "worded).",
+        "d": f"'a global' ({who}) is the wording of the official English summary, which also "
+             "leaves out 总体达到世界领先水平 ('world-leading levels overall'): C02 would not be "
+             "supported on it, but the summary says less than the Chinese text.",
+    }[kind]
+
+
+q8 = ChoiceQuestion(
+    LESSON, "q8", correct="a",
+    options={
+        "a": "the world's primary AI innovation center",
+        "b": "a major AI innovation center in the world",
+        "c": "one of the major AI innovation centres",
+        "d": "a global innovation center in this field",
+    },
+    explanations=_rendering_words,
+    hints=["Look at the renders_zhuyao column of the 2030 rows of aidp_goals.",
+           "Claim C02 says 'the world's leading AI centre'. Which rendering names one centre, "
+           "not one among several?"],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]
+
+
+# --- check your understanding (asked in the lesson itself) --------------------------------------
+
+def _summary_2030() -> pd.Series:
+    rows = _goals_2030()
+    return rows[rows["version"] == "official English summary"].squeeze()
+
+
+def _left_out_words(kind: str) -> str:
+    summary = _summary_2030()
+    lingxian = ("leaves out 世界领先水平 (world-leading levels)"
+                if summary["renders_lingxian"] == "not rendered"
+                else f"renders 世界领先水平 as '{summary['renders_lingxian']}'")
+    said = (f"The official English summary says '{summary['text']}': it renders 世界主要 as "
+            f"'{summary['renders_zhuyao']}' and {lingxian}.")
+    return {
+        "a": "智能经济、智能社会 is in the Chinese text and is not the phrase in question. " + said,
+        "b": "创新中心 is in the summary ('innovation center'). " + said,
+        "c": said + " The Chinese text says 总体达到世界领先水平: 'world-leading levels' overall.",
+        "d": "the summary keeps the year of the step. " + said,
+    }[kind]
+
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="c",
+    options={
+        "a": "智能经济、智能社会 (intelligent economy, society)",
+        "b": "创新中心 (innovation centre)",
+        "c": "世界领先水平 (world-leading levels)",
+        "d": "到2030年 (by the year 2030)",
+    },
+    explanations=_left_out_words,
+    hints=["Compare the Chinese text of the 2030 step with the official English summary in "
+           "aidp_goals.",
+           "Look at the renders_lingxian column of the summary's row: which phrase does it not "
+           "render?"],
+    solution='r1.check("c")   # 世界领先水平 (world-leading levels) is not in the summary',
+)
+
+
+def _first_core_year() -> int:
+    """First year a reported 'core AI industry' figure meets the 2025 target (a floor equal to
+    the target counts, as in the lesson)."""
+    size = data.load("industry_size")
+    core = size[(size["measure"] == "core AI industry") & (size["status"] == "reported")]
+    target = _target(2025)
+    meets = (core["value_rmb_bn"] > target) | (
+        (core["value_rmb_bn"] == target) & (core["qualifier"] == "more than"))
+    return int(core.loc[meets, "year"].min())
+
+
+YEAR_OPTIONS = {"a": "2019", "b": "2021", "c": "2022", "d": "not yet, by 2025"}
+
+
+def _first_year_key() -> str:
+    year = str(_first_core_year())
+    keys = [k for k, text in YEAR_OPTIONS.items() if text == year]
+    if not keys:
+        raise ValueError(f"r2's options no longer hold the first year, {year}: rewrite them")
+    return keys[0]
+
+
+def _first_year_words(kind: str) -> str:
+    year, target = _first_core_year(), _target(2025)
+    size = data.load("industry_size")
+    row = size[(size["year"] == year) & (size["measure"] == "core AI industry")]
+    bodies = " and ".join(dict.fromkeys(row["body"]))
+    told = (f"{bodies} put the core AI industry at more than RMB {charts.num(target)} billion for "
+            f"{year}, the first reported figure to reach the 2025 target.")
+    return told if kind == _first_year_key() else f"'{YEAR_OPTIONS[kind]}' does not fit: {told}"
+
+
+r2 = ChoiceQuestion(
+    LESSON, "r2", correct=_first_year_key, options=YEAR_OPTIONS,
+    explanations=_first_year_words,
+    hints=["Look at the rows of industry_size whose measure is 'core AI industry'.",
+           "The lesson's chart of reported sizes says it in its subtitle."],
+    solution=lambda: f'r2.check("{_first_year_key()}")   # {_first_core_year()}',
+)
+
+r3 = ChoiceQuestion(
+    LESSON, "r3", correct="d",
+    options={
+        "a": "a curve that bends upwards",
+        "b": "a curve that flattens out",
+        "c": "a horizontal line",
+        "d": "a straight line going up",
+    },
+    explanations={
+        "a": "that is how constant growth looks on an ordinary (linear) axis. On a logarithmic "
+             "axis equal steps mean equal ratios, so the same growth rate every year climbs by "
+             "the same step every year.",
+        "b": "a curve that flattens out on a logarithmic axis means the growth rate is falling.",
+        "c": "a horizontal line means no growth at all.",
+        "d": "growing by the same percentage multiplies the value by the same factor every year, "
+             "and on a logarithmic axis each multiplication by the same factor is the same step "
+             "up: a straight line.",
+    },
+    hints=["On a logarithmic axis, 10 to 100 is as far as 100 to 1,000.",
+           "Growing 20 % a year multiplies the value by 1.2 every year: how far up does each "
+           "year move it on that axis?"],
+    solution='r3.check("d")   # a straight line going up',
+)
+
+RECALL = [r1, r2, r3]
