@@ -9,10 +9,11 @@ In a solutions notebook:
   untouched exercise runs and its check says "not attempted yet";
 - in Markdown cells, text between ``<!-- BEGIN SOLUTION -->`` and ``<!-- END SOLUTION -->``
   is replaced by an invitation to write an answer;
-- cells tagged ``solutions-only`` are dropped.
+- cells tagged ``solutions-only`` are dropped (their answers are still recorded: this is where
+  the answers to a lesson's "check your understanding" questions ``r1``, ``r2`` ... live).
 
-Each removed code block becomes the answer that ``qN.solution()`` shows, where ``qN`` is the
-question whose ``qN.check(`` call stands in the same cell. The answers go to
+Each removed code block becomes the answer that ``qN.solution()`` (or ``rN.solution()``) shows,
+where ``qN`` is the question whose ``qN.check(`` call stands in the same cell. The answers go to
 ``aicourse/answers/lNN.json``. Outputs are cleared in exercises/.
 """
 
@@ -29,7 +30,7 @@ from aicourse import lessons as meta
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 MD_BEGIN, MD_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 MD_PLACEHOLDER = "*Write your answer here.*"
-CHECK_CALL = re.compile(r"\b(q\d+)\.check\(")
+CHECK_CALL = re.compile(r"\b([qr]\d+)\.check\(")
 MODEL_ANSWER = re.compile(r'^\w+ = """\n?(.*?)\n?"""\s*$', re.S)
 
 
@@ -78,9 +79,10 @@ def convert(solution_nb: dict, where: str) -> tuple[dict, dict[str, str]]:
     """Return the exercise notebook and the answers {question id: text}."""
     cells, answers = [], {}
     for n, cell in enumerate(solution_nb["cells"]):
-        if "solutions-only" in cell.get("metadata", {}).get("tags", []):
-            continue
+        dropped = "solutions-only" in cell.get("metadata", {}).get("tags", [])
         text = nbfiles.source(cell)
+        if dropped and cell["cell_type"] != "code":
+            continue
         if cell["cell_type"] == "code":
             kept, removed = strip_code(text, f"{where}, cell {n}")
             if removed is not None:
@@ -89,7 +91,8 @@ def convert(solution_nb: dict, where: str) -> tuple[dict, dict[str, str]]:
                     raise MarkerError(f"{where}, cell {n}: a solution block needs exactly one "
                                       f"qN.check( call in its cell (found {sorted(set(ids))})")
                 answers[ids[0]] = answer_text(removed)
-            cells.append(nbfiles.code(kept, cell.get("metadata", {}).get("tags"), cell.get("id")))
+            if not dropped:
+                cells.append(nbfiles.code(kept, cell.get("metadata", {}).get("tags"), cell.get("id")))
         else:
             cells.append(nbfiles.markdown(strip_markdown(text), cell.get("metadata", {}).get("tags"),
                                           cell.get("id")))

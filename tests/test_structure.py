@@ -192,3 +192,19 @@ def test_marker_errors_are_reported():
     assert kept == "x = ...\nq1.check(x)" and removed == "x = 2"
     assert make_exercises.strip_markdown("a <!-- BEGIN SOLUTION -->secret<!-- END SOLUTION --> b") \
         == f"a {make_exercises.MD_PLACEHOLDER} b"
+
+
+def test_solutions_only_cells_keep_their_answers_but_leave_the_exercises():
+    """The keys to a lesson's "check your understanding" questions (r1, r2 ...) live in cells
+    tagged solutions-only: recorded in the answers, absent from exercises/."""
+    solution = nbfiles.notebook([
+        nbfiles.markdown("## Exercise 1"),
+        nbfiles.code("x = ...\n### BEGIN SOLUTION\nx = 2\n### END SOLUTION\nq1.check(x)"),
+        nbfiles.markdown("## Exercise R (teachers' copy)", ["solutions-only"]),
+        nbfiles.code("answer_1 = ...\n### BEGIN SOLUTION\nanswer_1 = \"b\"\n### END SOLUTION\n"
+                     "r1.check(answer_1)", ["solutions-only"]),
+    ])
+    exercise, answers = make_exercises.convert(solution, "test")
+    assert answers == {"q1": "x = 2", "r1": "answer_1 = \"b\""}
+    text = "\n".join(nbfiles.source(c) for c in exercise["cells"])
+    assert "r1.check" not in text and "Exercise R" not in text and "q1.check(x)" in text
