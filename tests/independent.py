@@ -132,6 +132,8 @@ INDEPENDENT = {
     ("04", "q2"): lambda: station_count("2024") / (one(csv("population"), "population_million",
                                                        year=2024) * 1e6) * 10_000,
     ("04", "q4"): lambda: (payments("2020") / payments("2016")) ** (1 / 4) - 1,
+    ("04", "r2"): lambda: station_count("2024") / (one(csv("population"), "population_million",
+                                                       year=2024) * 1e6) * 100_000,
     ("05", "q1"): pace_2022_edition,
     ("05", "q2"): hq_part_2019,
     ("06", "q1"): eo_days,
@@ -139,6 +141,14 @@ INDEPENDENT = {
     ("07", "q1"): tie_rate,
     ("07", "q2"): lambda: csv("global_initiatives").query("china_role in ['proposed', 'issued']")["initiative"].nunique(),
     ("08", "q1"): supported_percent,
+}
+
+#: Keys of the retrieval questions (RECALL, asked in the lessons' "Check your understanding"),
+#: which have no solutions notebook to read them from: written here, apart from the questions.
+RECALL_KEYS = {
+    ("04", "r1"): "c",
+    ("04", "r3"): "b",
+    ("04", "r4"): "d",
 }
 
 

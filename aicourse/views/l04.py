@@ -158,13 +158,16 @@ def official_per_person(indicator: str) -> pd.DataFrame:
 
 def label(ax, x, y, text: str, colour: str, where: str = "right") -> None:
     """A direct label: ``text`` beside the point (x, y), in the colour of its line, so that the
-    reader need not look from the line to a legend and back."""
-    offset, align = {"right": ((7, 0), ("left", "center")), "left": ((-7, 0), ("right", "center")),
+    reader need not look from the line to a legend and back. ``where``: right, left, above,
+    below, above left, above right or below right of the point."""
+    offset, align = {"right": ((7, 0), ("left", "center")), "left": ((-8, 0), ("right", "center")),
                      "above": ((0, 8), ("center", "bottom")), "below": ((0, -9), ("center", "top")),
                      "above left": ((-4, 7), ("right", "bottom")),
+                     "above right": ((2, 4), ("left", "bottom")),
                      "below right": ((4, -7), ("left", "top"))}[where]
-    ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", color=colour,
-                ha=align[0], va=align[1], fontsize=charts.MIN_FONT + 1)
+    note = ax.annotate(text, (x, y), xytext=offset, textcoords="offset points", color=colour,
+                       ha=align[0], va=align[1], fontsize=charts.MIN_FONT + 1)
+    note.set_in_layout(False)  # a label inside the plot needs no room around it
 
 
 def draw_stations(ax, stations: pd.Series, sites: pd.DataFrame, target: float,
@@ -176,15 +179,29 @@ def draw_stations(ax, stations: pd.Series, sites: pd.DataFrame, target: float,
     ax.scatter(sites["period"].astype(int), sites["value"] / 1e6, marker="s",
                color=charts.PALETTE[1], zorder=3)
     ax.axhline(target / 1e6, color=charts.PALETTE[5], linestyle="--", linewidth=1)
-    label(ax, millions.index[-2], millions.iloc[-2], "base stations (MIIT)", charts.PALETTE[0],
-          "above left")
+    middle = millions.index[len(millions) // 2]
+    label(ax, middle, millions[middle], "base stations (MIIT)", charts.PALETTE[0], "left")
     first = sites.iloc[0]
     label(ax, int(first["period"]), first["value"] / 1e6, "'5G sites' (Global Times)",
           charts.PALETTE[1], "below right")
     label(ax, millions.index[0], target / 1e6, f"target for end-2025: {charts.num(target / 1e6)} "
-          "million", charts.PALETTE[5], "above")
-    ax.text(0.03, 0.95, heading, transform=ax.transAxes, fontweight="bold", va="top")
-    ax.set_xticks(list(millions.index))
+          "million", charts.PALETTE[5], "above right")
+    text = ax.text(0.97, 0.05, heading, transform=ax.transAxes, fontweight="bold", ha="right")
+    text.set_in_layout(False)
+    ax.set_xticks(list(millions.index)[::2])
+    ax.set_xlabel("End of year")
+
+
+def draw_labelled_lines(ax, lines: dict[str, pd.Series]) -> None:
+    """One line per series (x in the index), each in its own colour with its name written at
+    its last point instead of in a legend; room is made on the right for the names."""
+    colours = [charts.PALETTE[7], charts.PALETTE[0], charts.PALETTE[2], charts.PALETTE[5]]
+    for (name, line), colour in zip(lines.items(), colours):
+        ax.plot(line.index, line, marker="o", color=colour)
+        label(ax, line.index[-1], line.iloc[-1], name, colour, "right")
+    low = min(line.index.min() for line in lines.values())
+    high = max(line.index.max() for line in lines.values())
+    ax.set_xlim(low - 0.5, high + 0.45 * (high - low))
 
 
 def stations_alt(stations: pd.Series, sites: pd.DataFrame, target: float) -> str:
