@@ -102,8 +102,11 @@ def finish(fig, ax, *, title: str | None = None, xlabel: str | None = None,
     if subtitle:
         lines = textwrap.wrap(subtitle.strip(), width=SUBTITLE_WIDTH)
         heading = ax.set_title(title, loc="left", pad=8 + 14 * len(lines))
-        ax.text(0, 1.015, "\n".join(lines), transform=ax.transAxes, ha="left", va="bottom",
-                fontsize=10, color="#333333")
+        sub = ax.text(0, 1.015, "\n".join(lines), transform=ax.transAxes, ha="left", va="bottom",
+                      fontsize=10, color="#333333")
+        # over the left one of several panels, a subtitle wider than that panel would push the
+        # others aside; the title's pad keeps its room
+        sub.set_in_layout(len(fig.axes) == 1)
     else:
         heading = ax.set_title(title, loc="left")
     source = textwrap.fill(source, width=SOURCE_WIDTH)

@@ -148,6 +148,8 @@ INDEPENDENT = {
     ("04", "q2"): lambda: station_count("2024") / (one(csv("population"), "population_million",
                                                        year=2024) * 1e6) * 10_000,
     ("04", "q4"): lambda: (payments("2020") / payments("2016")) ** (1 / 4) - 1,
+    ("04", "r2"): lambda: station_count("2024") / (one(csv("population"), "population_million",
+                                                       year=2024) * 1e6) * 100_000,
     ("05", "q1"): pace_2022_edition,
     ("05", "q2"): hq_part_2019,
     ("06", "q1"): eo_days,
@@ -164,7 +166,6 @@ INDEPENDENT = {
     ("00b", "q5"): lambda: inv(2024)["United States"] / inv(2024)["China"],
     ("00b", "q6"): secondary_percent,
 }
-
 
 def chart_values():
     """What each chart must show, derived from the CSV files: {what: Series}."""
@@ -210,6 +211,7 @@ RETRIEVAL = re.compile(r"""\s*(r\d+)\.check\((["'])([a-z])\2\)\s*""")
 RECALL_KEYS = {
     ("01", "r1"): "c", ("01", "r2"): "b", ("01", "r3"): "d",
     ("02", "r1"): "c", ("02", "r2"): "a", ("02", "r3"): "d",
+    ("04", "r1"): "c", ("04", "r3"): "b", ("04", "r4"): "d",
 }
 
 

@@ -194,23 +194,25 @@ def test_indicator_view_draws_every_setting():
     for indicator in l04.indicator_options():
         for scale in l04.scale_options():
             for per in l04.per_options():
-                fig, table = l04.indicator_view(indicator, scale, per)
+                result = l04.indicator_view(indicator, scale, per)
+                fig, table = result.figure, result.table
                 ax = fig.axes[0]
                 assert ax.get_yscale() == scale and len(charts.alt_text(fig)) > 50
                 assert any("Source" in t.get_text() for t in fig.texts)
                 assert not table.empty and "source quality" in table
+                assert set(table["source_id"].dropna()) <= set(result.sources)
                 matplotlib.pyplot.close(fig)
 
 
 def test_indicator_view_draws_the_target():
     from aicourse.views import l04
 
-    fig, _ = l04.indicator_view("5G base stations", "linear", "totals")
+    fig = l04.indicator_view("5G base stations", "linear", "totals").figure
     target = l04.rows_of("5G base stations").query("status == 'target'")["value"].item()
     levels = [line.get_ydata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"]
     assert levels == [target / 1e6]  # drawn in millions, as the axis says
     matplotlib.pyplot.close(fig)
-    fig, _ = l04.indicator_view("Internet users", "linear", "totals")
+    fig = l04.indicator_view("Internet users", "linear", "totals").figure
     assert not [l for l in fig.axes[0].lines if l.get_linestyle() == "--"], "no target, no line"
     matplotlib.pyplot.close(fig)
 
@@ -241,11 +243,13 @@ def test_per_person_divides_by_the_population_of_the_right_year():
 def test_measures_are_not_joined_into_one_line():
     from aicourse.views import l04
 
-    fig, table = l04.indicator_view("5G users", "linear", "totals")
-    assert table["series"].nunique() == 3  # connections, handsets online, mobile phone users
-    joined = [l for l in fig.axes[0].lines if l.get_linestyle() == "-"]
+    result = l04.indicator_view("5G users", "linear", "totals")
+    assert result.table["series"].nunique() == 3  # connections, handsets online, mobile phone users
+    joined = [l for l in result.figure.axes[0].lines if l.get_linestyle() == "-"]
     assert [l.get_label() for l in joined] == ["5G mobile phone users"]
-    matplotlib.pyplot.close(fig)
+    assert any("only within one measure" in note for note in result.notes)
+    assert "in 3 measures, each drawn apart" in charts.alt_text(result.figure)
+    matplotlib.pyplot.close(result.figure)
 
 
 def test_period_x_and_population_year():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aicourse import data
+from aicourse import charts, data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
 from aicourse.views.l04 import base_stations, population
 
@@ -181,3 +181,123 @@ q7 = TextQuestion(
 )
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+
+
+# --- check your understanding (asked in the lesson notebook, not in the exercises) -------------
+
+def _per_100k(year: int) -> float:
+    """Stations per 100,000 people at the end of ``year``, as the lesson computes them."""
+    return _per_person(year) * 100_000
+
+
+def _oecd(country: str) -> float:
+    table = data.load("five_g_international")
+    return float(table.loc[table["country"] == country, "stations_per_100k"].item())
+
+
+def _compute(indicator: str, period: str) -> float:
+    table = data.load("computing_power")
+    rows = table[(table["indicator"] == indicator) & (table["period"] == period)
+                 & (table["status"] == "reported")]
+    return float(rows["value"].item())
+
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="c",
+    options={
+        "a": "the same number is added every year",
+        "b": "the count doubles every year",
+        "c": "the count grows at a constant rate",
+        "d": "growth is slowing but still positive",
+    },
+    explanations={
+        "a": "that is a straight line on a linear scale. On a log scale equal distances are equal "
+             "ratios, so the same number added each year makes a line that bends downwards.",
+        "b": "doubling every year is one constant rate and gives a straight line, but so does any "
+             "other constant rate: the line's slope says which.",
+        "c": "on a log scale equal distances stand for equal ratios, so growth by the same "
+             "percentage each year is a straight line; a steeper line is a faster rate.",
+        "d": "a slowing rate makes the line bend downwards on a log scale, as China's 5G count "
+             "does; a straight line means the rate does not change.",
+    },
+    hints=["On a log scale, the step from 1 to 2 is as tall as the step from 2 to 4.",
+           "Equal distances are equal ratios: what kind of growth gives the same ratio every "
+           "year?"],
+    solution="c: on a log scale a straight rising line is growth at a constant rate (the same "
+             "percentage each year); a line that bends downwards is a falling rate.",
+)
+
+r2 = NumberQuestion(
+    LESSON, "r2", unit="stations per 100,000 people",
+    expected=lambda: _per_100k(2024),
+    mistakes=[
+        (lambda: _per_person(2024) * 10_000,
+         "that is per 10,000 people; per 100,000 people is ten times as many."),
+        (lambda: _per_100k(2023),
+         "that uses the end of 2023; the question asks for the end of 2024."),
+        (lambda: _per_100k(2025),
+         "that uses the end of 2025; the question asks for the end of 2024."),
+    ],
+    hints=["Stations per 100,000 people = stations / people x 100,000, with the population in "
+           "people (population_million x 1,000,000).",
+           "It is ten times the lesson's figure per 10,000 people for the end of 2024."],
+    solution="stations[2024] / (population_million of 2024 x 1,000,000) x 100,000: ten times "
+             "the lesson's figure per 10,000 people for the end of 2024 (its table per_10k).",
+)
+
+r3 = ChoiceQuestion(
+    LESSON, "r3", correct="b",
+    options={
+        "a": "that China built 5G faster than all others",
+        "b": "a rough placing: the data year is unstated",
+        "c": "that China ranks second of the 29 countries",
+        "d": "how much of China's land its 5G covers",
+    },
+    explanations={
+        "a": "the comparison is a level at one date, not a pace: testing 'unprecedented' needs "
+             "other countries' roll-outs year by year, which the course does not hold.",
+        "b": lambda: (f"China's computed {charts.num(round(_per_100k(2023)))} (end-2023) and "
+                      f"{charts.num(round(_per_100k(2024)))} (end-2024) stations per 100,000 "
+                      f"people lie between the OECD average ({charts.num(_oecd('OECD average'))}) "
+                      f"and South Korea's {charts.num(_oecd('South Korea'))}; the report does not "
+                      "say which year its figures describe, so it is a rough placing, not a rank."),
+        "c": "the report the course read gives only South Korea's figure and the OECD average, "
+             "not the other 27 countries, so no rank can be read from it.",
+        "d": "stations per person count equipment, not coverage: the share of land or people "
+             "covered by 5G is another measure, which the course does not hold.",
+    },
+    hints=["Which figures does the report give, and for which year?",
+           "Does the chart show how fast the networks were built, or how many stations there "
+           "were per person at one date?"],
+    solution="b: it places China's computed figures between the OECD average and South Korea's, "
+             "roughly, since the report gives no data year; it is a level, not a pace or a rank.",
+)
+
+r4 = ChoiceQuestion(
+    LESSON, "r4", correct="d",
+    options={
+        "a": "one is a target and the other a reported count",
+        "b": "the larger figure comes only from a weak copy",
+        "c": "intelligent computing is not used for AI at all",
+        "d": "they may be counted at different precisions",
+    },
+    explanations={
+        "a": "both are reported figures: the total for the end of 2024 and the intelligent "
+             "computing for the end of 2025. The target (for the total) is another row.",
+        "b": "the figure comes from Science and Technology Daily's report of CNNIC's 57th "
+             "report, a reprint; the Digital China Development Report gives it too.",
+        "c": "intelligent computing is the part of computing power built for AI; that is why the "
+             "plans count it separately.",
+        "d": lambda: (f"intelligent computing is counted at half precision (FP16), and the total "
+                      f"does not state its precision. The part would be "
+                      f"{_compute('intelligent_computing_power', '2025') / _compute('total_computing_power', '2024'):.1f}"
+                      " times the whole if the two were one measure: they are not."),
+    },
+    hints=["Can a part be larger than the whole it belongs to?",
+           "FP16 means numbers of 16 bits (half precision). Which precision do the totals state?"],
+    solution="d: intelligent computing is counted at half precision (FP16) and the totals do not "
+             "state their precision, so the two are not one measure; the part even comes out "
+             "larger than the whole.",
+)
+
+RECALL = [r1, r2, r3, r4]
