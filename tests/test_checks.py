@@ -73,13 +73,27 @@ def course_faults_raise(monkeypatch):
 
 # --- right answers, derived independently -----------------------------------------------------
 
+def retrieval(q) -> bool:
+    """A retrieval question (r1, r2 ...) is asked in the lesson's "Check your understanding",
+    not in the solutions notebook."""
+    return q.qid.startswith("r")
+
+
+def choice_key(q) -> str:
+    """The key as a second record gives it, apart from ``correct``: the solutions notebook for
+    an exercise; for a retrieval question, the letter its own solution text starts with."""
+    if retrieval(q):
+        return q.solution_text().split(":", 1)[0].strip()
+    return run_solution(q, f"answer_{q.qid[1:]}")
+
+
 def right_answer(q):
     """An answer that must pass, derived independently of the question's own code."""
     key = (q.lesson, q.qid)
     if isinstance(q, checks.NumberQuestion):
         return INDEPENDENT[key]()
     if isinstance(q, checks.ChoiceQuestion):
-        return run_solution(q, f"answer_{q.qid[1:]}")
+        return choice_key(q)
     if isinstance(q, checks.TextQuestion):
         return model_text(q)
     if isinstance(q, checks.ChartQuestion):
@@ -193,11 +207,14 @@ def test_mistakes_are_counted():
 # --- the precision each question accepts is stated in its exercise -----------------------------
 
 def exercise_markdown(q) -> str:
-    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell)."""
-    cells = nbfiles.read(next((ROOT / "solutions").glob(f"{q.lesson}_*.ipynb")))["cells"]
+    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell);
+    for a retrieval question, the lesson's "Check your understanding" above its check cell."""
+    folder, heading = (("notebooks", "## Check your understanding") if retrieval(q)
+                       else ("solutions", "## Exercise"))
+    cells = nbfiles.read(next((ROOT / folder).glob(f"{q.lesson}_*.ipynb")))["cells"]
     at = next(i for i, c in enumerate(cells)
               if c["cell_type"] == "code" and f"{q.qid}.check(" in nbfiles.source(c))
-    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith("## Exercise"))
+    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith(heading))
     return " ".join(nbfiles.source(c) for c in cells[start:at] if c["cell_type"] == "markdown")
 
 
@@ -412,7 +429,7 @@ def test_options_have_similar_lengths_and_explanations(q):
 
 @pytest.mark.parametrize("q", CHOICES, ids=CHOICE_IDS)
 def test_only_the_key_passes(q):
-    key = run_solution(q, f"answer_{q.qid[1:]}")
+    key = choice_key(q)
     for letter in q.options:
         assert (q.evaluate(letter).status == CORRECT) == (letter == key)
 
