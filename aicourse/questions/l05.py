@@ -1,4 +1,5 @@
-"""Lesson 05's exercise questions. Expected answers are computed from data/, never typed in."""
+"""Lesson 05's exercise questions (QUESTIONS) and the retrieval questions of its "Check your
+understanding" (RECALL). Expected answers are computed from data/, never typed in."""
 
 from __future__ import annotations
 
