@@ -224,6 +224,9 @@ def run_solution(q, name: str):
             return found.group(3)
         if (q.lesson, q.qid) in RECALL_KEYS:
             return RECALL_KEYS[(q.lesson, q.qid)]
+        lettered = re.match(r"([a-z]): ", q.solution_text() or "")  # "b: because ..."
+        if lettered:
+            return lettered.group(1)
         # otherwise the lesson's solutions notebook answers it, like an exercise
     namespace = {}
     exec(answers(q.lesson)[q.qid], namespace)  # the answer code needs no earlier cell

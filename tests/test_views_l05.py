@@ -1,7 +1,11 @@
-"""Lesson 05's views: the timeline filters what it says; the scenario computes its stated formula,
-starts from the latest sourced value, says it is not a forecast, and refuses bad input in words."""
+"""Lesson 05's views: the timeline filters what it says and numbers every event without two
+numbers on top of each other; the scenario computes its stated formula, starts from the latest
+sourced value, says it is not a forecast, and refuses bad input in words; every view returns a
+ViewResult; the chart helpers label what the notebook's charts draw; the market sizes are a
+column of their own, each backed by its source."""
 
 import math
+import re
 
 import matplotlib.pyplot as plt
 import pytest
@@ -23,13 +27,16 @@ def events():
 # --- timeline -------------------------------------------------------------------------------
 
 def test_default_timeline_shows_every_event_of_the_period():
-    fig, note, table = l05.timeline_view()
+    view = l05.timeline_view()
+    assert isinstance(view, widgets.ViewResult)
+    table, (note,) = view.table, view.notes
     year = events()["date"].dt.year
     assert len(table) == ((year >= l05.FIRST_YEAR) & (year <= l05.LAST_YEAR)).sum()
     assert note.startswith(f"{len(table)} events")
     months = [d[:7] for d in table["date"]]  # a date known to the month only is "YYYY-MM"
     assert months == sorted(months)
-    assert fig.alt_text.startswith("Timeline with one lane per actor")
+    assert "Timeline with one lane per actor" in view.figure.alt_text
+    assert set(view.sources) == set(events()["source_id"])
 
 
 def test_actor_and_kind_filter_the_rows():
@@ -48,12 +55,28 @@ def test_years_filter_the_rows():
     assert len(table) == (events()["date"].dt.year == 2023).sum()
 
 
-def test_events_are_numbered_only_when_few():
-    fig, _, table = l05.timeline_view("Netherlands")
-    labels = [t.get_text() for t in fig.axes[0].texts]
-    assert labels == [str(i) for i in range(1, len(table) + 1)]
-    fig, _, _ = l05.timeline_view()
-    assert len(fig.axes[0].texts) == 0
+def _number_labels(view):
+    return [t for t in view.figure.axes[0].texts if re.fullmatch(r"\d+(, \d+)*", t.get_text())]
+
+
+@pytest.mark.parametrize("args", [(), ("Netherlands",), ("China",), (l05.ALL, l05.ALL, 2023, 2024)])
+def test_every_event_is_numbered_once_and_no_two_numbers_overlap(args):
+    view = l05.timeline_view(*args)
+    labels = _number_labels(view)
+    numbers = [int(n) for t in labels for n in t.get_text().split(", ")]
+    assert sorted(numbers) == list(view.table["no."])  # each event once, as in the table
+    fig = view.figure
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), "two number labels overlap"
+    axes = fig.axes[0].get_window_extent(fig.canvas.get_renderer())
+    assert all(box.x1 <= axes.x1 + 1 for box in boxes), "a label runs past the axes"
+
+
+def test_a_few_events_get_a_number_each():
+    view = l05.timeline_view("Netherlands")
+    assert [t.get_text() for t in _number_labels(view)] == [str(n) for n in view.table["no."]]
 
 
 def test_every_actor_and_kind_in_the_options_exists_in_the_data():
@@ -113,7 +136,9 @@ def test_needed_pace_and_year_reached():
 
 
 def test_scenario_chart_says_it_is_not_a_forecast_and_shows_its_assumptions():
-    fig, *notes, _ = l05.scenario_view(l05.SHARE_ALL, 6.5, 2030)
+    view = l05.scenario_view(l05.SHARE_ALL, 6.5, 2030)
+    assert isinstance(view, widgets.ViewResult)
+    fig, notes = view.figure, view.notes
     ax = fig.axes[0]
     assert "not a forecast" in ax.get_title(loc="left")
     box = " ".join(t.get_text() for t in ax.texts).replace("\n", " ")
@@ -123,13 +148,14 @@ def test_scenario_chart_says_it_is_not_a_forecast_and_shows_its_assumptions():
         assert word in box
     assert notes[0] == l05.NOT_A_FORECAST
     assert "reach 70% in 2030" in notes[1]
-    assert fig.alt_text.startswith(l05.NOT_A_FORECAST)
+    assert l05.NOT_A_FORECAST in fig.alt_text
+    assert start["source_id"] in view.sources and l05.goal()["source_id"] in view.sources
 
 
 def test_import_scenario_note_gives_the_target_year_value():
-    _, _, note, table = l05.scenario_view(l05.IMPORTS, -10, 2035)
-    value = table.set_index("year").iloc[:, 0][2035]
-    assert f"USD {value:,.0f} billion" in note
+    view = l05.scenario_view(l05.IMPORTS, -10, 2035)
+    value = view.table.set_index("year")["USD billion"][2035]
+    assert f"USD {value:,.0f} billion" in view.notes[1]
 
 
 @pytest.mark.parametrize("args, words", [
@@ -148,9 +174,56 @@ def test_scenario_refuses_bad_input_in_words(args, words):
         l05.scenario_view(*args)
 
 
-def test_market_sizes_come_from_the_notes_of_each_edition():
-    markets = l05.market_sizes().set_index("year")
-    assert markets.loc[2019, "market_usd_bn"] == 125.0
-    assert markets.loc[2019, "edition"] == "IC Insights 2020"
-    assert markets.loc[2022, "edition"] == "TechInsights 2023"
-    assert markets.index.is_unique
+def market_rows():
+    shares = data.load("ic_self_sufficiency")
+    return shares[shares["measure"] == "China IC market size"]
+
+
+def test_market_sizes_are_a_column_of_rows_of_their_own():
+    """The sizes the lesson sets beside the import bill are read by name, not parsed from notes;
+    each row holds one figure, a share or a market size."""
+    shares = data.load("ic_self_sufficiency")
+    markets = market_rows()
+    is_market = (shares["measure"] == "China IC market size").astype(bool)
+    assert shares["value_percent"].isna().equals(is_market)
+    assert shares["market_usd_bn"].notna().equals(is_market)
+    sizes = markets.set_index(["year", "edition"])["market_usd_bn"]
+    assert sizes[(2019, "IC Insights 2020")] == 125.0
+    assert sizes[(2022, "TechInsights 2023")] == 164.4
+    assert sizes[(2021, "TechInsights 2023")] == 177.3  # TechInsights' own size for 2021
+    assert sizes.index.is_unique
+    assert not shares["note"].fillna("").str.contains("IC market USD").any()
+
+
+def test_every_edition_states_the_market_of_its_newest_past_year():
+    shares = data.load("ic_self_sufficiency")
+    based = shares[(shares["measure"] == l05._MEASURE[l05.SHARE_ALL]) & (shares["status"] == "reported")]
+    newest = based.groupby("edition")["year"].max()
+    markets = market_rows()
+    for edition, year in newest.items():
+        assert ((markets["edition"] == edition) & (markets["year"] == year)).any(), edition
+
+
+# --- the chart helpers ------------------------------------------------------------------------
+
+def test_market_alt_text_names_every_pair_of_bars():
+    compare = market_rows().assign(imports_usd_bn=float("nan"))
+    text = l05.market_alt(compare)
+    assert text.count("imports missing") == len(compare)
+    assert "market 164.4 (TechInsights 2023)" in text
+
+
+def test_editions_chart_has_one_row_per_edition_and_a_line_per_goal():
+    shares = data.load("ic_self_sufficiency")
+    based = shares[shares["measure"] == l05._MEASURE[l05.SHARE_ALL]]
+    hq = shares[shares["measure"] == l05._MEASURE[l05.SHARE_HQ]]
+    goals = shares[shares["status"] == "target"]
+    fig, ax = plt.subplots()
+    l05.edition_rows(ax, based, hq)
+    l05.goal_lines(ax, goals)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(based["edition"]))
+    years = [t.get_text() for t in ax.texts if t.get_text().isdigit()]
+    assert len(years) == len(based) + len(hq)  # every point labelled with its year
+    assert ax.get_xlim()[1] > goals["value_percent"].max()
+    alt = l05.editions_alt(based, hq, goals)
+    assert "2022 18.2" in alt and "70% for 2025" in alt and "(forecast)" in alt

@@ -1,6 +1,9 @@
-"""Lesson 05's exercise questions. Expected answers are computed from data/, never typed in."""
+"""Lesson 05's exercise questions (QUESTIONS) and the retrieval questions of its "Check your
+understanding" (RECALL). Expected answers are computed from data/, never typed in."""
 
 from __future__ import annotations
+
+import pandas as pd
 
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
@@ -173,16 +176,118 @@ q5 = ChoiceQuestion(
 q6 = TextQuestion(
     LESSON, "q6", min_words=60,
     points=[
-        "weighs two readings of the controls by their argument: security measures aimed at "
-        "military end uses (the reason BIS gives), and an effort to hold back China's technology "
-        "as a whole (the reading China's responses reflect)",
-        "uses figures from the lesson: import bill, share made in China, Chinese firms' share",
-        "brings in the timeline: from single firms to whole technologies, and China's responses",
+        "weighs the two views of the controls by their argument: a targeted security measure "
+        "that slows frontier AI (BIS and Jake Sullivan on the aim; DeepSeek's founder on the "
+        "effect), and a broad measure that costs its authors and speeds substitution (Nvidia's "
+        "Jensen Huang, the SIA and ITIF; China's Ministry of Commerce)",
+        "names one voice for each view from the voices table, with its source_id",
+        "uses figures from the lesson: import bill, exports, share made in China, Chinese firms' "
+        "share",
+        "brings in the timeline: from single firms to whole technologies, EUV and SMIC's 7 nm, "
+        "and China's responses",
         "says what the data cannot show (re-exports, SMIC's scale, other causes of change)",
     ],
     hints=["Which parts of the claim do the imports, the shares and the timeline support?",
-           "What would you need to know to say whether the controls slowed or spurred China's "
-           "own production?"],
+           "Look up the lesson's voices with data.voice_list(\"05\"): which argument does each "
+           "make, and which of the lesson's data could test it?"],
 )
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6]
+
+
+# --- retrieval: the lesson's "Check your understanding" ------------------------------------------
+
+def _made_in_china_words(kind: str) -> str:
+    edition, year = "IC Insights 2022", 2021
+    any_firm, chinese = _share(BASED, edition, year), _share(HQ, edition, year)
+    return {
+        "a": f"that is the narrower measure: by the {edition} edition, China-headquartered firms "
+             f"made {chinese:g}% of the market in {year}.",
+        "b": f"fabs of foreign firms in China count too: by the {edition} edition, {any_firm:g}% "
+             f"of the market in {year} was made in China, only {chinese:g}% by "
+             "China-headquartered firms.",
+        "c": "the measure counts where a chip is made (in China), not who owns the maker.",
+        "d": "the measure says nothing about ownership by the state; it counts chips made in China "
+             "by any firm.",
+    }[kind]
+
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="b",
+    options={
+        "a": "only firms that have their headquarters in China",
+        "b": "any firm with a fab in China, foreign ones too",
+        "c": "Chinese firms, wherever in the world their fabs are",
+        "d": "only firms that the Chinese state owns or controls",
+    },
+    explanations=_made_in_china_words,
+    hints=["The lesson names TSMC, SK Hynix and Samsung in this measure.",
+           "Compare the two measures of the same edition: which one is larger, and why?"],
+    solution="b: any firm with a fab in China, foreign ones too (TSMC, SK Hynix and Samsung "
+             "count). The narrower measure counts China-headquartered firms only.",
+)
+
+
+def _euv_words(kind: str) -> str:
+    sources = data.sources().set_index("source_id")
+    publisher = sources.loc["l05_dcd_asml_euv", "publisher"]
+    return {
+        "a": "TSMC makes chips; it buys the machines that print them.",
+        "b": "SMIC makes chips; it made its 7 nm chip without EUV machines.",
+        "c": f"ASML is the only maker of EUV machines ({publisher}, l05_dcd_asml_euv), and it "
+             "has never sold one to a Chinese firm.",
+        "d": "Nvidia designs chips and has them made by others.",
+    }[kind]
+
+
+r2 = ChoiceQuestion(
+    LESSON, "r2", correct="c",
+    options={
+        "a": "TSMC, a chipmaker in Taiwan",
+        "b": "SMIC, a chipmaker in Shanghai",
+        "c": "ASML, in the Netherlands",
+        "d": "Nvidia, a chip designer in California",
+    },
+    explanations=_euv_words,
+    hints=["The machines print chips; which of these firms makes machines rather than chips?",
+           "Read the paragraph 'Why EUV matters' again: whose export rules cover the machines?"],
+    solution="c: ASML, in the Netherlands, the only maker of EUV machines.",
+)
+
+
+def _voice(voice_id: str) -> str:
+    voices = data.load("voices").set_index("voice_id")
+    row = voices.loc[voice_id]
+    english = row["quote"] if pd.isna(row["quote_en"]) else row["quote_en"]
+    return f"{row['speaker']} ({row['date']}): “{english}”"
+
+
+def _cost_words(kind: str) -> str:
+    both = f"{_voice('V032')}; {_voice('V036')}"
+    return {
+        "a": f"both say the controls hurt the country that imposes them. {both}",
+        "b": "that is the reason BIS gives (View A); neither Huang nor the Ministry of Commerce "
+             "argues it.",
+        "c": "neither says so; Huang says the controls speed China's own development.",
+        "d": "the lesson's timeline shows China suspending some measures in November 2025, not "
+             "the US controls being lifted.",
+    }[kind]
+
+
+r3 = ChoiceQuestion(
+    LESSON, "r3", correct="a",
+    options={
+        "a": "the controls cost the firms of the country imposing them",
+        "b": "the controls are aimed only at chips for military end uses",
+        "c": "the controls have already halted China's progress in AI chips",
+        "d": "the controls were all lifted after the trade talks of 2025",
+    },
+    explanations=_cost_words,
+    hints=["Read the quotes under View B in the discussion.",
+           "Who, in each quote, loses from the controls?"],
+    solution="a: the controls cost the firms of the country imposing them (Huang: 'it hurts us "
+             "more'; the Ministry of Commerce: they harm 'the legitimate commercial interests of "
+             "US exporters').",
+)
+
+RECALL = [r1, r2, r3]
