@@ -113,6 +113,10 @@ def payments(year: str) -> float:
     return one(csv("payments"), "value", indicator="bank_mobile_payments_transactions", period=year)
 
 
+def genai_filed(as_of: str) -> float:
+    return one(csv("algorithm_filings"), "count", measure="generative AI service filing", as_of=as_of)
+
+
 INDEPENDENT = {
     ("00", "practice"): lambda: int((csv("claims")["claim_type"] == "forecast").sum()),
     ("01", "q1"): lambda: (core()[2030] / core()[2020]) ** (1 / 10) - 1,
@@ -136,9 +140,19 @@ INDEPENDENT = {
     ("05", "q2"): hq_part_2019,
     ("06", "q1"): eo_days,
     ("06", "q2"): weak_percent,
+    ("06", "q8"): lambda: 100 * (genai_filed("2025-08") / genai_filed("2025-03-31") - 1),
+    ("06", "r3"): lambda: genai_filed("2025-08") - genai_filed("2025-03-31"),
     ("07", "q1"): tie_rate,
     ("07", "q2"): lambda: csv("global_initiatives").query("china_role in ['proposed', 'issued']")["initiative"].nunique(),
     ("08", "q1"): supported_percent,
+}
+
+#: Keys of the retrieval questions (RECALL, asked in the lessons' "Check your understanding"),
+#: which have no solutions notebook to read them from: written here, apart from the questions.
+RECALL_KEYS = {
+    ("06", "r1"): "d",
+    ("06", "r2"): "a",
+    ("06", "r4"): "b",
 }
 
 

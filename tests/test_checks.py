@@ -26,8 +26,8 @@ import pytest
 import aicourse.questions
 from aicourse import checks, data, nbfiles
 from aicourse.checks import CORRECT, FAULT, NOT_ATTEMPTED, WRONG
-from independent import (CHART_VALUES, INDEPENDENT, ROOT, default_label, draw, model_text,
-                         must_say_words, run_solution)
+from independent import (CHART_VALUES, INDEPENDENT, RECALL_KEYS, ROOT, default_label, draw,
+                         model_text, must_say_words, run_solution)
 
 matplotlib.use("Agg")
 
@@ -79,6 +79,8 @@ def right_answer(q):
     if isinstance(q, checks.NumberQuestion):
         return INDEPENDENT[key]()
     if isinstance(q, checks.ChoiceQuestion):
+        if q.qid.startswith("r"):  # a retrieval question of a lesson: no solutions notebook
+            return RECALL_KEYS[key]
         return run_solution(q, f"answer_{q.qid[1:]}")
     if isinstance(q, checks.TextQuestion):
         return model_text(q)
@@ -193,11 +195,14 @@ def test_mistakes_are_counted():
 # --- the precision each question accepts is stated in its exercise -----------------------------
 
 def exercise_markdown(q) -> str:
-    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell)."""
-    cells = nbfiles.read(next((ROOT / "solutions").glob(f"{q.lesson}_*.ipynb")))["cells"]
+    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell);
+    for a retrieval question, of the lesson's "Check your understanding" up to its check."""
+    recall = q.qid.startswith("r")
+    folder, heading = ("notebooks", "## Check your understanding") if recall else ("solutions", "## Exercise")
+    cells = nbfiles.read(next((ROOT / folder).glob(f"{q.lesson}_*.ipynb")))["cells"]
     at = next(i for i, c in enumerate(cells)
               if c["cell_type"] == "code" and f"{q.qid}.check(" in nbfiles.source(c))
-    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith("## Exercise"))
+    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith(heading))
     return " ".join(nbfiles.source(c) for c in cells[start:at] if c["cell_type"] == "markdown")
 
 
@@ -412,7 +417,7 @@ def test_options_have_similar_lengths_and_explanations(q):
 
 @pytest.mark.parametrize("q", CHOICES, ids=CHOICE_IDS)
 def test_only_the_key_passes(q):
-    key = run_solution(q, f"answer_{q.qid[1:]}")
+    key = right_answer(q)
     for letter in q.options:
         assert (q.evaluate(letter).status == CORRECT) == (letter == key)
 
