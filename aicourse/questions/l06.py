@@ -315,8 +315,8 @@ r3 = NumberQuestion(
     LESSON, "r3", unit="services", integer=True,
     expected=lambda: _genai_count("2025-08") - _genai_count("2025-03-31"),
     mistakes=[(lambda: _genai_count("2025-08") - _genai_count("2024-08"),
-               "that starts from August 2024 (more than 190); the question starts on 31 March "
-               "2025."),
+               lambda: f"that starts from August 2024 (more than {_genai_count('2024-08')}); the "
+                       "question starts on 31 March 2025."),
               (lambda: _genai_count("2025-08")
                + _genai_count("2025-08", "generative AI application registration (local)")
                - _genai_count("2025-03-31"),
