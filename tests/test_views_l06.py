@@ -162,6 +162,7 @@ def test_the_lesson_asks_each_retrieval_question_with_its_options():
     lesson = next(l for l in lessons.load()[1] if l.number == "06")
     md = "\n".join(nbfiles.source(c) for c in nbfiles.read(lesson.path())["cells"]
                    if c["cell_type"] == "markdown")
+    lines = {line.strip() for line in md.splitlines()}
     for q in questions.RECALL:
         for letter, text in getattr(q, "options", {}).items():
-            assert f"- {letter}: {text}" in md, (q.qid, letter)
+            assert f"- {letter}: {text}" in lines, (q.qid, letter)
