@@ -128,6 +128,10 @@ def payments(year: str) -> float:
     return one(csv("payments"), "value", indicator="bank_mobile_payments_transactions", period=year)
 
 
+def genai_filed(as_of: str) -> float:
+    return one(csv("algorithm_filings"), "count", measure="generative AI service filing", as_of=as_of)
+
+
 INDEPENDENT = {
     ("00", "practice"): lambda: int((csv("claims")["claim_type"] == "forecast").sum()),
     ("01", "q1"): lambda: (core()[2030] / core()[2020]) ** (1 / 10) - 1,
@@ -154,6 +158,8 @@ INDEPENDENT = {
     ("05", "q2"): hq_part_2019,
     ("06", "q1"): eo_days,
     ("06", "q2"): weak_percent,
+    ("06", "q8"): lambda: 100 * (genai_filed("2025-08") / genai_filed("2025-03-31") - 1),
+    ("06", "r3"): lambda: genai_filed("2025-08") - genai_filed("2025-03-31"),
     ("07", "q1"): tie_rate,
     ("07", "q2"): lambda: (csv("global_initiatives").query("china_role in ['proposed', 'issued']")
                            ["initiative"].nunique()),
@@ -212,6 +218,7 @@ RECALL_KEYS = {
     ("01", "r1"): "c", ("01", "r2"): "b", ("01", "r3"): "d",
     ("02", "r1"): "c", ("02", "r2"): "a", ("02", "r3"): "d",
     ("04", "r1"): "c", ("04", "r3"): "b", ("04", "r4"): "d",
+    ("06", "r1"): "d", ("06", "r2"): "a", ("06", "r4"): "b",
 }
 
 

@@ -1,10 +1,14 @@
 """Lesson 06's rules view: filters return the right rows, dates and gaps are the table's, bad
-inputs are refused in words a learner understands."""
+inputs are refused in words a learner understands. The chart helpers place labels apart, name
+people as the data do, and describe every point; the lesson asks the retrieval questions it
+defines."""
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
-from aicourse import data, widgets
+from aicourse import data, lessons, nbfiles, widgets
+from aicourse.questions import l06 as questions
 from aicourse.views import l06
 
 
@@ -45,18 +49,29 @@ def test_year_range_keeps_rules_whose_span_touches_it():
 
 
 def test_view_draws_every_row_and_names_conflicts():
-    fig, table, *notes = l06.rules_view("synthetic content", (2022, 2023))
-    assert len(table) == 2 and "Deep synthesis provisions" in fig.alt_text
-    assert "2022-11-03" in fig.alt_text and "2022-11-25" in fig.alt_text
-    assert any("different dates" in n for n in notes)
-    plt.close(fig)
+    result = l06.rules_view("synthetic content", (2022, 2023))
+    assert isinstance(result, widgets.ViewResult)
+    assert len(result.table) == 2 and "Deep synthesis provisions" in result.figure.alt_text
+    assert "2022-11-03" in result.figure.alt_text and "2022-11-25" in result.figure.alt_text
+    assert any("different dates" in n for n in result.notes)
+    assert set(result.sources) == set(l06.rules_table("synthetic content", (2022, 2023))["source_id"])
+    plt.close(result.figure)
 
 
 def test_every_theme_draws_over_the_full_range():
     for theme in l06.theme_options():
-        parts = l06.rules_view(theme)
-        assert parts[0].alt_text.startswith("Timeline of data and AI rules")
-        plt.close(parts[0])
+        result = l06.rules_view(theme)
+        assert result.figure.alt_text.split(" ", 3)[:3] == ["Rules", "(themes)", "shown:"]
+        assert "Timeline of data and AI rules" in result.figure.alt_text
+        plt.close(result.figure)
+
+
+def test_subtitle_counts_rules_and_themes_of_each_jurisdiction():
+    result = l06.rules_view()
+    table = data.load("rules_timeline")
+    china = table[table["jurisdiction"] == "China"]
+    assert f"China {china['instrument'].nunique()} ({china['theme'].nunique()})" in result.figure.alt_text
+    plt.close(result.figure)
 
 
 def test_short_names_are_short_and_keep_the_stage():
@@ -82,3 +97,72 @@ def test_short_names_are_short_and_keep_the_stage():
 def test_bad_inputs_are_refused_in_words(args, words):
     with pytest.raises(widgets.ViewError, match=words):
         l06.rules_view(*args)
+
+
+# --- chart helpers ----------------------------------------------------------------------------
+
+YEARS = (pd.Timestamp("2018-01-01"), pd.Timestamp("2026-01-01"))
+
+
+def test_stack_lifts_a_point_whose_label_would_run_into_another():
+    table = pd.DataFrame({"date": pd.to_datetime(["2019-01-01", "2019-03-01", "2024-01-01"]),
+                          "label": ["a long label here", "next", "far away"]})
+    y = l06.stack(table, 0, YEARS, width=6)
+    assert y.tolist() == [0, 0.3, 0]  # the second is lifted; the third has room again
+    two_lanes = l06.stack(table, pd.Series([0, 1, 1]), YEARS, width=6)
+    assert two_lanes.tolist() == [0, 1, 1]  # points in different lanes never lift each other
+
+
+def test_short_names_keep_chinese_names_whole():
+    assert l06.short_who("Zhao Lijian") == "Zhao Lijian"
+    assert l06.short_who("Steven Feldstein") == "Feldstein"
+    for who in data.load("surveillance_evidence")["who"]:
+        assert 0 < len(l06.short_who(who)) <= 22, who
+    assert l06.analyst_label("Shen Kui (沈岿)", "China", 1) == "Shen"
+    assert l06.analyst_label("Xu Xu, Genia Kostka and Xun Cao", "outside China", 1) == "Xu et al."
+    assert l06.analyst_label("Rogier Creemers", "outside China", 2) == "Creemers (2 quotes)"
+
+
+def test_credit_points_have_one_point_per_document_and_per_author_year_aspect():
+    credit, opinions = data.load("social_credit"), data.load("social_credit_views")
+    points = l06.credit_points(credit, opinions)
+    assert (points["kind"] == "document").sum() == credit["title"].nunique()
+    views = points[points["kind"] != "document"]
+    assert len(views) == len(opinions.drop_duplicates(["author", "year", "aspect"]))
+    assert not points[["label", "date"]].duplicated().any()  # no name drawn twice in one year
+    assert set(points["lane"]) == set(l06.CREDIT_LANES)
+    assert set(points["kind"]) == set(l06.CREDIT_MARKS)
+
+
+def test_statements_alt_names_every_point_in_its_lane():
+    s = data.load("surveillance_evidence")
+    points = s.assign(date=pd.to_datetime(s["date"], format="ISO8601"),
+                      label=s["who"].map(l06.short_who))
+    alt = l06.statements_alt(points, "stance")
+    for stance in points["stance"].unique():
+        assert f"{stance}:" in alt
+    assert all(label in alt for label in points["label"])
+
+
+def test_filings_alt_gives_every_count_with_its_qualifier():
+    f = data.load("algorithm_filings")
+    genai = f[f["measure"] == "generative AI service filing"]
+    totals, first = genai[genai["count_kind"] == "cumulative"], genai[genai["count_kind"] == "first batch"]
+    deep = f[(f["measure"] == "deep synthesis algorithm filing") & (f["count_kind"] == "batch")]
+    running = deep.assign(running_total=deep["count"].cumsum())
+    alt = l06.filings_alt(running, totals, first)
+    for r in totals.itertuples():
+        said = ("more than " if r.qualifier == "more than" else "") + f"{r.count:,}"
+        assert said in alt
+    assert all(t in alt for t in first["count_text"])
+    assert f"{running['running_total'].max():,}" in alt
+
+
+def test_the_lesson_asks_each_retrieval_question_with_its_options():
+    lesson = next(l for l in lessons.load()[1] if l.number == "06")
+    md = "\n".join(nbfiles.source(c) for c in nbfiles.read(lesson.path())["cells"]
+                   if c["cell_type"] == "markdown")
+    lines = {line.strip() for line in md.splitlines()}
+    for q in questions.RECALL:
+        for letter, text in getattr(q, "options", {}).items():
+            assert f"- {letter}: {text}" in lines, (q.qid, letter)

@@ -189,4 +189,171 @@ q6 = TextQuestion(
            "would you need to read to decide?"],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6]
+
+
+
+# --- exercises 7 and 8: translations and the filing registers -------------------------------------
+
+def _translation_words(kind: str) -> str:
+    return {
+        "a": "the note on both rows says they render the same draft clause of April 2023; the "
+             "final text is row CR01.",
+        "b": "nothing in the rows says either outlet distorted the text on purpose; translators "
+             "choose words, and two choices can differ honestly.",
+        "c": "both render one draft clause (ChinaTalk, Hong Kong Free Press): 'national "
+             "sovereignty' and 'state power' are different ideas, and only the Chinese text "
+             "settles which is closer. The course has not read the draft's Chinese.",
+        "d": "the final text (CR01) says 颠覆国家政权, which the SCMP renders 'subversion of state "
+             "power': close to one of the two, but it is the final text, not the draft.",
+    }[kind]
+
+
+q7 = ChoiceQuestion(
+    LESSON, "q7", correct="c",
+    options={
+        "a": "the clause was changed between two drafts of the measures",
+        "b": "one outlet changed the meaning of the clause on purpose",
+        "c": "two renderings differ; only the Chinese text settles it",
+        "d": "the final text of the measures settles what the draft said",
+    },
+    explanations=_translation_words,
+    hints=["Read the note column of rows CR02 and CR03: what do they translate?",
+           "Which text would you need to read to say which English rendering is closer?"],
+)
+
+
+def _genai_count(as_of: str, measure: str = "generative AI service filing") -> int:
+    """The count of ``measure`` the table gives for the date ``as_of``."""
+    table = data.load("algorithm_filings")
+    row = table[(table["measure"] == measure) & (table["as_of"] == as_of)]
+    return int(row["count"].item())
+
+
+def _growth_percent(start: str = "2025-03-31", end: str = "2025-08") -> float:
+    return 100 * (_genai_count(end) / _genai_count(start) - 1)
+
+
+q8 = NumberQuestion(
+    LESSON, "q8", unit="percent",
+    expected=_growth_percent,
+    factor_advice={100: "give the growth in percent (55 for 55 %), not as a fraction."},
+    mistakes=[
+        (lambda: 100 * _genai_count("2025-08") / _genai_count("2025-03-31"),
+         "that is the August count as a percentage of the March count; the growth is that "
+         "minus 100."),
+        (lambda: 100 * ((_genai_count("2025-08")
+                         + _genai_count("2025-08", "generative AI application registration (local)"))
+                        / _genai_count("2025-03-31") - 1),
+         "that adds the apps registered locally (AF22): they are another register, not services "
+         "filed nationally."),
+        (lambda: 100 * (1 - _genai_count("2025-03-31") / _genai_count("2025-08")),
+         "that divides the increase by the August count; growth is measured from the earlier "
+         "count."),
+    ],
+    hints=["Find the two rows of measure 'generative AI service filing' with count_kind "
+           "'cumulative' dated 2025-03-31 and 2025-08.",
+           "Growth in percent = 100 * (later / earlier - 1)."],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8]
+
+
+# --- retrieval: "Check your understanding" in the lesson -----------------------------------------
+
+def _article4_words(kind: str) -> str:
+    return {
+        "a": "no article in the table asks for a licence from the legislature; the measures are "
+             "a regulation of the CAC and other departments.",
+        "b": "labels come from the labelling measures (2025), and filing is with the cyberspace "
+             "offices, not the police; neither is Article 4(1).",
+        "c": "no clause in the table gives users that right; Article 4(1) is about what may be "
+             "generated.",
+        "d": "Article 4(1) opens with 坚持社会主义核心价值观 (uphold the core socialist values) and "
+             "forbids content that incites subversion of state power, among other things.",
+    }[kind]
+
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="d",
+    options={
+        "a": "that every model be licensed by the legislature first",
+        "b": "that all content be labelled and filed with the police",
+        "c": "that users may delete anything the model generated",
+        "d": "core socialist values; no subversion of state power",
+    },
+    explanations=_article4_words,
+    hints=["It is the clause on political content: row CR01 of content_rules.",
+           "Its first words are 坚持社会主义核心价值观."],
+    solution="d: core socialist values; no subversion of state power (row CR01).",
+)
+
+_FILING_WORDS = {
+    "a": "a register counts the services that completed the procedure: compliance, not content.",
+    "b": "a count says nothing about what a filed model will or will not answer; that needs "
+         "tests of the models themselves.",
+    "c": "the registers list what was filed; the course holds no count of refusals.",
+    "d": "a filing count does not show enforcement: a filed service may still break the rules, "
+         "and the count cannot say how often.",
+}
+
+r2 = ChoiceQuestion(
+    LESSON, "r2", correct="a",
+    options={
+        "a": "how many services went through the filing procedure",
+        "b": "how many questions the filed models refuse to answer",
+        "c": "how many AI services the regulator has turned down",
+        "d": "how far the content rules are enforced on each service",
+    },
+    explanations=_FILING_WORDS,
+    hints=["What does a service have to do to appear in a register?",
+           "The lesson says what a count of filings measures, and what it cannot show."],
+    solution="a: a count of filings measures compliance (how many went through the procedure), "
+             "not content.",
+)
+
+r3 = NumberQuestion(
+    LESSON, "r3", unit="services", integer=True,
+    expected=lambda: _genai_count("2025-08") - _genai_count("2025-03-31"),
+    mistakes=[(lambda: _genai_count("2025-08") - _genai_count("2024-08"),
+               lambda: f"that starts from August 2024 (more than {_genai_count('2024-08')}); the "
+                       "question starts on 31 March 2025."),
+              (lambda: _genai_count("2025-08")
+               + _genai_count("2025-08", "generative AI application registration (local)")
+               - _genai_count("2025-03-31"),
+               "that adds the apps registered locally (AF22), another register.")],
+    hints=["Two rows of algorithm_filings: generative AI service filing, 2025-03-31 and 2025-08.",
+           "Subtract the earlier count from the later one."],
+    solution="538 - 346 = 192 services (rows AF21 and AF20).",
+)
+
+
+def _reach_words(kind: str) -> str:
+    table = data.load("surveillance_evidence").set_index("evidence_id")  # S06: Carnegie's count
+    return {
+        "a": "Human Rights Watch's analysis documents the app's use: it reports surveillance "
+             "practices.",
+        "b": f"Carnegie's index finds: '{table.loc['S06', 'quote']}' Democracies are among them: "
+             "it qualifies claims that AI surveillance is China's alone.",
+        "c": "Amnesty's interviews document surveillance of people in Xinjiang: they report "
+             "practices.",
+        "d": "The New York Times reports a practice, police face recognition that looks for "
+             "Uyghurs; it documents use.",
+    }[kind]
+
+
+r4 = ChoiceQuestion(
+    LESSON, "r4", correct="b",
+    options={
+        "a": "Human Rights Watch's analysis of the Xinjiang police app",
+        "b": "Carnegie's count: at least 75 of 176 countries use it",
+        "c": "Amnesty's interviews with people who lived in Xinjiang",
+        "d": "The New York Times on face scans that look for Uyghurs",
+    },
+    explanations=_reach_words,
+    hints=["Look at the stance column of surveillance_evidence.",
+           "Which rows have the stance 'qualifies the capacity or scope'?"],
+    solution="b: Carnegie's index (row S06) qualifies the reach: at least 75 of 176 countries "
+             "use AI surveillance.",
+)
+
+RECALL = [r1, r2, r3, r4]
