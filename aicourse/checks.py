@@ -358,8 +358,8 @@ class ChoiceQuestion(Question):
 
     def __init__(self, lesson, qid, *, options: dict[str, str], correct: str | Callable[[], str],
                  explanations: dict[str, str | Callable[[], str]] | Callable[[str], str],
-                 hints: list[str]):
-        super().__init__(lesson, qid, hints=hints)
+                 hints: list[str], solution: str | None = None):
+        super().__init__(lesson, qid, hints=hints, solution=solution)
         self.options, self._correct, self.explanations = options, correct, explanations
 
     @property
