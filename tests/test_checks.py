@@ -197,11 +197,18 @@ def test_mistakes_are_counted():
 # --- the precision each question accepts is stated in its exercise -----------------------------
 
 def exercise_markdown(q) -> str:
-    """The markdown of the exercise that holds ``q``'s check (the cells above its check cell)."""
-    cells = nbfiles.read(next((ROOT / "solutions").glob(f"{q.lesson}_*.ipynb")))["cells"]
+    """The markdown that asks ``q``: in its exercise, the cells from the exercise's heading to its
+    check; for a retrieval question (r1, r2 ...), asked in the lesson, the markdown cells between
+    the previous code cell and its check."""
+    retrieval = q.qid.startswith("r")
+    folder = ROOT / ("notebooks" if retrieval else "solutions")
+    cells = nbfiles.read(next(folder.glob(f"{q.lesson}_*.ipynb")))["cells"]
     at = next(i for i, c in enumerate(cells)
               if c["cell_type"] == "code" and f"{q.qid}.check(" in nbfiles.source(c))
-    start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith("## Exercise"))
+    if retrieval:
+        start = max(i for i in range(at) if cells[i]["cell_type"] == "code") + 1
+    else:
+        start = max(i for i in range(at) if nbfiles.source(cells[i]).startswith("## Exercise"))
     return " ".join(nbfiles.source(c) for c in cells[start:at] if c["cell_type"] == "markdown")
 
 
@@ -416,7 +423,7 @@ def test_options_have_similar_lengths_and_explanations(q):
 
 @pytest.mark.parametrize("q", CHOICES, ids=CHOICE_IDS)
 def test_only_the_key_passes(q):
-    key = run_solution(q, f"answer_{q.qid[1:]}")
+    key = right_answer(q)
     for letter in q.options:
         assert (q.evaluate(letter).status == CORRECT) == (letter == key)
 
