@@ -37,7 +37,8 @@ CHAPTERS = [("running-the-course.md", "Running the course"),
             ("evidence-gaps.md", "Known evidence gaps")]
 AFTER_LESSONS = ("capstone-rubric.md", "evidence-gaps.md")
 KINDS = {"NumberQuestion": "compute", "ChartQuestion": "chart", "ChoiceQuestion": "interpret",
-         "TextQuestion": "discuss", "SourcedListQuestion": "research"}
+         "TextQuestion": "discuss", "SourcedListQuestion": "research",
+         "VoiceQuestion": "research"}
 
 
 def model_answers(lesson: meta.Lesson) -> dict[str, str]:

@@ -6,21 +6,33 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from aicourse import data, widgets
+from aicourse import data, lessons, widgets
 from aicourse.views import l08
 
 
+CLAIMS = data.load("claims").set_index("claim_id")
+N = len(CLAIMS)
+
+
 def test_claim_card_hides_the_verdict_and_shows_the_evidence():
-    card, table = l08.claim_view("C04")
-    text = card.data
-    assert "BATX" in text and "Tested in lesson(s) 02 The ecosystem" in text
-    assert "not supported" not in text  # the reference verdict stays hidden
-    assert "Xiaomi" in " ".join(table["what it says"])  # the source's own words
+    result = l08.claim_view("C04")
+    text = " ".join(result.notes)
+    row = CLAIMS.loc["C04"]
+    titles = {l.number: l.title for l in lessons.load()[1]}
+    assert row["claim"] in text
+    assert all(f"{n} {titles[n]}" in text for n in row["lessons"].split("|"))
+    assert row["reference_verdict"] not in text  # the reference verdict stays hidden
+    cited = [p.split(":", 1)[1] for p in row["evidence"].split("|")]
+    excerpts = data.sources().set_index("source_id").loc[cited, "excerpt"]
+    assert list(result.table["what it says"]) == list(excerpts)  # the source's own words
+    assert list(result.sources) == cited
 
 
 def test_claims_without_evidence_say_so():
-    _, table = l08.claim_view("C08")
-    assert "no figure" in table.iloc[0, 0]
+    without = CLAIMS[CLAIMS["evidence"].isna()].index[0]
+    result = l08.claim_view(without)
+    assert "no figure" in result.table["evidence"].item()
+    assert result.sources == ()
 
 
 @pytest.mark.parametrize("bad", ["C99", None, 3, ["C01"], "c01"])
@@ -33,11 +45,11 @@ def test_save_and_load_round_trip(tmp_path):
     mine = l08.blank_evaluation()
     mine.loc[mine["claim_id"] == "C04", ["my_verdict", "my_reason"]] = ["not supported", "Xiaomi, not Huawei"]
     message = l08.save_evaluation(mine, tmp_path)
-    assert message == "Saved 1 of 21 ratings to " + tmp_path.name + "/capstone_evaluation.csv."
+    assert message == f"Saved 1 of {N} ratings to " + tmp_path.name + "/capstone_evaluation.csv."
     saved = pd.read_csv(tmp_path / l08.FILE_NAME)
-    assert list(saved.columns) == [*l08.COLUMNS, "saved_at"] and len(saved) == 21
+    assert list(saved.columns) == [*l08.COLUMNS, "saved_at"] and len(saved) == N
     loaded, said = l08.load_evaluation(tmp_path)
-    assert "1 of 21" in said
+    assert f"1 of {N}" in said
     row = loaded.set_index("claim_id").loc["C04"]
     assert (row["my_verdict"], row["my_reason"]) == ("not supported", "Xiaomi, not Huawei")
     assert not list(tmp_path.glob("*.partial"))
@@ -124,22 +136,60 @@ def test_form_remembers_saves_and_reloads(tmp_path):
     choose.value = "C04"  # ... and coming back shows it
     assert (verdict.value, reason.value) == ("not supported", "BATX has Xiaomi as its X")
     save.click()
-    assert "Saved 1 of 21" in status.value
+    assert f"Saved 1 of {N}" in status.value
     compare.click()
     again = l08.rating_form(tmp_path)  # a new session reloads the file
-    assert "1 of 21 claims rated" in again.children[5].value
+    assert f"1 of {N} claims rated" in again.children[5].value
     again.children[0].value = "C04"
     assert again.children[2].value == "not supported"
 
 
 def test_verdicts_view_counts_every_claim():
-    fig = l08.verdicts_view("claim_type")
+    result = l08.verdicts_view("claim_type")
+    fig = result.figure
     counts = data.load("claims")["reference_verdict"].value_counts()
     said = {}  # the alt text gives "<verdict> <n>" per kind of claim; add them up per verdict
     for verdict, n in re.findall(rf"(?:: |, )({'|'.join(l08.VERDICTS)}) (\d+)", fig.alt_text):
         said[verdict] = said.get(verdict, 0) + int(n)
     assert said == counts.to_dict()
-    assert sum(p.get_width() for p in fig.axes[0].patches) == len(data.load("claims"))
+    assert result.table.sum().to_dict() == counts.to_dict()
+    assert sum(p.get_width() for p in fig.axes[0].patches) == N
+    assert all(f"{n} {v}" in fig.alt_text.split(" Stacked")[0] for v, n in counts.items())  # subtitle
     plt.close(fig)
     with pytest.raises(widgets.ViewError):
         l08.verdicts_view("colour")
+
+
+def _expectations(folder, ids, why="they looked well supported to me"):
+    folder.mkdir(exist_ok=True)
+    pd.DataFrame({"claim_id": ids, "claim": [CLAIMS.loc[i, "claim"] for i in ids],
+                  "why": why, "written_at": "2026-01-01T10:00:00"}).to_csv(
+        folder / l08.EXPECTATIONS, index=False)
+
+
+def test_look_back_without_a_file_asks_for_two_claims(tmp_path):
+    result = l08.look_back(folder=tmp_path)
+    assert result.table is None and "Which two" in result.notes[0]
+
+
+def test_look_back_sets_the_two_claims_beside_both_verdicts(tmp_path):
+    ids = list(CLAIMS.index[:2])
+    _expectations(tmp_path, ids)
+    mine = l08.blank_evaluation()
+    mine.loc[mine["claim_id"] == ids[0], "my_verdict"] = "supported"
+    result = l08.look_back(mine, tmp_path)
+    table = result.table.set_index("claim_id")
+    assert list(table.index) == ids
+    assert list(table["the course's verdict"]) == list(CLAIMS.loc[ids, "reference_verdict"])
+    assert list(table["your verdict"]) == ["supported", l08.NOT_RATED]
+    assert "1 of them" in result.notes[-1]
+    assert set(result.sources) <= set(data.sources()["source_id"])
+
+
+@pytest.mark.parametrize("text", ["not,a,csv\n\"\n", "claim_id;why\nC01;x\n", "claim_id,why\nC99,x\n"])
+def test_look_back_leaves_a_broken_file_alone(tmp_path, text):
+    target = tmp_path / l08.EXPECTATIONS
+    target.write_text(text)
+    result = l08.look_back(folder=tmp_path)
+    assert result.table is None and result.notes
+    assert target.read_text() == text

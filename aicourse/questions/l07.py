@@ -161,3 +161,68 @@ q6 = TextQuestion(
 )
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6]
+
+
+# --- check your understanding (asked in the lesson notebook) --------------------------------------
+
+def _arena(edition: int = 2025) -> tuple[float, float, int]:
+    """The Chatbot Arena scores of the top Chinese and US models in one edition, and the year."""
+    row = start_values(edition).set_index("key").loc["arena"]
+    return float(row["China"]), float(row["United States"]), int(row["year"])
+
+
+def _arena_words(key: str) -> str:
+    china, us, year = _arena()
+    gap = 100 * (us - china) / china
+    return {
+        "a": f"on a rating only differences mean something: in the 2025 edition the top US model "
+             f"scored {us:,.0f} and the top Chinese model {china:,.0f} ({year}), a lead the AI "
+             f"Index states as {gap:.1f}% of the lower score. 'Growing' a rating by a percentage "
+             "a year has no meaning, so the scenario compares it but does not grow it.",
+        "b": f"it does: {china:,.0f} for China's top model and {us:,.0f} for the US model "
+             f"({year}). The reason lies in what kind of number an Arena score is.",
+        "c": f"the US model leads in the 2025 edition: {us:,.0f} against {china:,.0f}.",
+        "d": "the scores are public and the AI Index prints both of them beside the gap.",
+    }[key]
+
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="a",
+    options={
+        "a": "it is a rating: only the difference between two scores means something",
+        "b": "the 2025 edition gives no Arena score for China's top model",
+        "c": "China's model already leads on the Arena, so it needs no scenario",
+        "d": "Arena scores are secret and the AI Index reports only the gap",
+    },
+    explanations=_arena_words,
+    hints=["Look at the note under the scenario widget, and at the who-leads table.",
+           "Could you say that a chess rating of 2,000 is 'twice as good' as one of 1,000?"],
+    solution="a: the Arena score is a rating, on which only the difference between two scores "
+             "means something, so a growth rate in percent a year has no meaning for it.",
+)
+
+r2 = ChoiceQuestion(
+    LESSON, "r2", correct="d",
+    options={
+        "a": "a growth rate for China and one for the United States",
+        "b": "that China keeps growing at its rate of recent years",
+        "c": "that the two countries are level in the start year",
+        "d": "a growth rate for the United States only",
+    },
+    explanations={
+        "a": "the tie rate is the rate China would need: you assume only the US rate and solve "
+             "for China's.",
+        "b": "no past rate enters the formula: tie = (1 + r_us) × (US / China) ** (1 / years) - 1.",
+        "c": "they start at different values; the tie rate says how fast China must grow to "
+             "close that difference by 2030.",
+        "d": "the formula takes the two start values, the years to 2030 and the US rate; China's "
+             "rate is what it computes.",
+    },
+    hints=["Read the derivation of the tie rate: which letters are known, and which one is "
+           "solved for?",
+           "tie = (1 + r_us) × (US / China) ** (1 / years) - 1: which rate appears on the right?"],
+    solution="d: only the US growth rate (with the two start values and the years to 2030); the "
+             "tie rate is China's rate that this assumption implies.",
+)
+
+RECALL = [r1, r2]

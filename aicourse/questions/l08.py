@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from aicourse import data
-from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, SourcedListQuestion, TextQuestion
+from aicourse.checks import (ChartQuestion, ChoiceQuestion, NumberQuestion, SourcedListQuestion,
+                             TextQuestion, VoiceQuestion)
 
 LESSON = "08"
 
@@ -103,4 +104,79 @@ q6 = TextQuestion(
            "trail? Is 'the world's leading AI power' one measure or several?"],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6]
+q7 = VoiceQuestion(
+    LESSON, "q7", for_lesson=LESSON,
+    hints=["Start from a source the course already has: the evidence of claims C01 and C20 "
+           "(data.load('claims')) and data.sources() hold excerpts with statements that are not "
+           "yet in data.voice_list('08'). Or add a page of your own to my-work/my_sources.csv.",
+           "Copy the quote exactly as the excerpt prints it (data.sources().set_index('source_id')"
+           ".loc['your_id', 'excerpt']), give the speaker's role at the time and the date, and "
+           "say in a sentence which part of View A or View B it supports."],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7]
+
+
+# --- check your understanding (asked in the lesson notebook) --------------------------------------
+
+r1 = ChoiceQuestion(
+    LESSON, "r1", correct="c",
+    options={
+        "a": "supported, if the trend so far points that way",
+        "b": "partly supported, if some measures point that way",
+        "c": "not checkable, whatever the data show today",
+        "d": "not supported, if the US still leads today",
+    },
+    explanations={
+        "a": "a trend up to today cannot show what will hold in 2030: rule 1 keeps a forecast "
+             "'not checkable' until its date has passed.",
+        "b": "'partly supported' is for a fact or a judgement that holds in part; a forecast "
+             "cannot hold yet, in part or in full.",
+        "c": "rule 1: a forecast is 'not checkable' until its date has passed; the evidence of "
+             "today goes in the reason, not the verdict.",
+        "d": "the United States leading today does not show that it will lead in 2030.",
+    },
+    hints=["Which kind of claim is C20 (claim_type)?",
+           "Read rule 1 of 'Rules for a verdict' near the top of the lesson."],
+    solution="c: a forecast is 'not checkable' until its date has passed, whatever the data show "
+             "today (rule 1).",
+)
+
+
+def _public(key: str) -> str:
+    """What of the model evidence was public on the article's date, from the data."""
+    releases = data.load("model_releases").set_index("model")
+    published = data.sources().set_index("source_id")["date"]
+    performance = data.load("model_performance")
+    r1_date = releases.loc["DeepSeek-R1", "release_date"]
+    gaps = performance[performance["topic"] == "benchmark gap"]
+    usage = performance[(performance["topic"] == "usage") & (performance["country"] == "World")]
+    lag = performance[performance["measure"] == "Average lag of the best Chinese model behind the "
+                                                "US frontier"]
+    return {
+        "a": f"the AI Index 2025, which reported the benchmark gaps, was published in "
+             f"{published[gaps['source_id'].iloc[0]]}, after the article of 7 February 2025.",
+        "b": f"DeepSeek-R1 was released on {r1_date}, with open weights (licence: "
+             f"{releases.loc['DeepSeek-R1', 'licence']}), before the article of 7 February 2025.",
+        "c": f"the user count is CNNIC's, in a report published in "
+             f"{published[usage['source_id'].iloc[0]]}, after the article.",
+        "d": f"Epoch AI's estimate covers the period up to {lag['as_of'].iloc[0]}; it was not "
+             "public on 7 February 2025.",
+    }[key]
+
+
+r2 = ChoiceQuestion(
+    LESSON, "r2", correct="b",
+    options={
+        "a": "the AI Index 2025's benchmark gaps between US and Chinese models",
+        "b": "DeepSeek-R1, released with open weights in January 2025",
+        "c": "CNNIC's count of the daily users of DeepSeek's app",
+        "d": "Epoch AI's estimate of a seven-month average lag",
+    },
+    explanations=_public,
+    hints=["The tables model_releases and model_performance have a column known_by_2025_02_07.",
+           "Which of the four was public before 7 February 2025, the article's date?"],
+    solution="b: DeepSeek-R1 was public before 7 February 2025; the other three came later.",
+)
+
+RECALL = [r1, r2]

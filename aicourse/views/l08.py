@@ -1,9 +1,11 @@
-"""Lesson 08, the capstone: browse each claim's evidence, rate the claims, save and compare.
+"""Lesson 08, the capstone: browse each claim's evidence, rate the claims, save and compare,
+look back at the two claims written down in lesson 00; and the plumbing of the lesson's charts.
 
 The learner's ratings are a table with one row per claim (claim_id, claim, my_verdict,
 my_reason). They are saved as a CSV file in ``my-work/`` at the root of the course folder: the
 folder is not part of the course's repository (it is in .gitignore), so updating the course
-with git or nbgitpuller never overwrites it.
+with git or nbgitpuller never overwrites it. Lesson 00 writes the learner's two expected claims
+to ``my-work/expectations.csv`` (columns claim_id, claim, why, written_at), if the learner did it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pandas as pd
 from aicourse import charts, data, lessons
 from aicourse.errors import CourseError
 from aicourse.views.l00 import claim_options  # the same dropdown as lesson 00
-from aicourse.widgets import ViewError, choice
+from aicourse.widgets import ViewError, ViewResult, choice
 
 VERDICTS = ["supported", "partly supported", "not supported", "outdated", "not checkable"]
 NOT_RATED = "not rated yet"
@@ -35,6 +37,9 @@ KINDS = {"fact": "a fact: it can be checked against data",
          "forecast": "a forecast: about the future, so it cannot be checked yet"}
 COLUMNS = ["claim_id", "claim", "my_verdict", "my_reason"]
 FILE_NAME = "capstone_evaluation.csv"
+#: The file in which lesson 00 saves the two claims a learner expects to hold.
+EXPECTATIONS = "expectations.csv"
+FONT = charts.MIN_FONT
 
 
 class SaveError(CourseError):
@@ -53,11 +58,16 @@ def _lesson_names() -> dict[str, str]:
     return {l.number: f"{l.number} {l.title}" for l in lessons.load()[1]}
 
 
-def evidence(claim_id: str) -> pd.DataFrame:
-    """The sources the course's reference verdict rests on, with what each one says."""
+def _pairs(claim_id: str) -> list[tuple[str, str]]:
+    """(dataset, source_id) of each row a claim's reference verdict rests on."""
     row = claims().set_index("claim_id").loc[claim_id]
     text = "" if pd.isna(row["evidence"]) else str(row["evidence"])
-    pairs = [p.split(":", 1) for p in text.split("|") if ":" in p]
+    return [tuple(p.split(":", 1)) for p in text.split("|") if ":" in p]
+
+
+def evidence(claim_id: str) -> pd.DataFrame:
+    """The sources the course's reference verdict rests on, with what each one says."""
+    pairs = _pairs(claim_id)
     if not pairs:
         return pd.DataFrame({"evidence": ["The course's data hold no figure that tests this "
                                           "claim directly."]})
@@ -71,20 +81,18 @@ def evidence(claim_id: str) -> pd.DataFrame:
     } for dataset, sid in pairs])
 
 
-def claim_view(claim: str = "C01"):
+def claim_view(claim: str = "C01") -> ViewResult:
     """A card for one claim (without the course's verdict) and the evidence behind it."""
-    from IPython.display import HTML
-
     choice(claim, claim_ids(), "a claim (C01 to C21)")
     row = claims().set_index("claim_id").loc[claim]
     names = _lesson_names()
     tested = ", ".join(names.get(n, n) for n in str(row["lessons"]).split("|"))
-    card = (f"<p><strong>{claim}</strong> (paragraph {row['paragraph']} of the article; theme: "
-            f"{html.escape(row['theme'])})</p>"
-            f"<blockquote>{html.escape(row['claim'])}</blockquote>"
-            f"<p>This is {KINDS[row['claim_type']]}. Tested in lesson(s) {html.escape(tested)}.</p>"
-            f"<p><em>Evidence to look for:</em> {html.escape(row['evidence_to_look_for'])}</p>")
-    return [HTML(card), evidence(claim)]
+    card = (f"{claim}: “{row['claim']}”",
+            f"Paragraph {row['paragraph']} of the article; theme: {row['theme']}. This is "
+            f"{KINDS[row['claim_type']]}. Tested in lesson(s) {tested}.",
+            f"Evidence to look for: {row['evidence_to_look_for']}")
+    return ViewResult(table=evidence(claim), notes=card,
+                      sources=tuple(dict.fromkeys(sid for _, sid in _pairs(claim))))
 
 
 def blank_evaluation() -> pd.DataFrame:
@@ -249,7 +257,25 @@ def rating_form(folder: Path | None = None):
     return w.VBox([choose, card, verdict, reason, w.HBox([save, compare]), status, result])
 
 
-def verdicts_view(by: str = "theme"):
+def draw_stacked(ax, counts: pd.DataFrame) -> None:
+    """Horizontal bars, one per row of ``counts``, stacked by its columns, first row at the top,
+    with a legend (the colours name the parts of each bar)."""
+    left = pd.Series(0, index=counts.index)
+    for colour, part in zip(charts.PALETTE, counts.columns):
+        ax.barh(counts.index, counts[part], left=left, color=colour, label=part)
+        left += counts[part]
+    ax.invert_yaxis()
+    ax.legend(loc="lower right", fontsize=FONT)
+
+
+def stacked_alt(counts: pd.DataFrame, what: str) -> str:
+    """Alt text of stacked bars: each row with the count of each part."""
+    return (f"Stacked horizontal bars of {what}: "
+            + "; ".join(f"{i}: " + charts.describe(((p, n) for p, n in r.items() if n), sep=", ")
+                        for i, r in counts.iterrows()) + ".")
+
+
+def verdicts_view(by: str = "theme") -> ViewResult:
     """The course's reference verdicts, counted by theme or by kind of claim."""
     if by not in ("theme", "claim_type"):
         raise ViewError("choose 'theme' or 'claim_type'.")
@@ -257,17 +283,56 @@ def verdicts_view(by: str = "theme"):
     counts = pd.crosstab(table[by], table["reference_verdict"]).reindex(
         columns=[v for v in VERDICTS if v in set(table["reference_verdict"])])
     fig, ax = plt.subplots()
-    left = pd.Series(0, index=counts.index)
-    for colour, verdict in zip(charts.PALETTE, counts.columns):
-        ax.barh(counts.index, counts[verdict], left=left, color=colour, label=verdict)
-        left += counts[verdict]
-    ax.invert_yaxis()
-    ax.legend(loc="lower right", fontsize=8)
+    draw_stacked(ax, counts)
     label = {"theme": "Theme of the claim", "claim_type": "Kind of claim"}[by]
-    return charts.finish(
+    totals = table["reference_verdict"].value_counts()
+    charts.finish(
         fig, ax, title=f"Reference verdicts on the {len(table)} claims, by {label.lower()}",
+        subtitle=", ".join(f"{totals[v]} {v}" for v in counts.columns),
         xlabel="Number of claims", ylabel=label,
         source="Source: the course's claims table (data/claims.csv), built from lessons 01-07.",
-        alt=(f"Stacked horizontal bars of the course's reference verdicts by {label.lower()}: "
-             + "; ".join(f"{i}: " + ", ".join(f"{v} {n}" for v, n in r.items() if n)
-                         for i, r in counts.iterrows()) + "."))
+        alt=stacked_alt(counts, f"the course's reference verdicts by {label.lower()}"))
+    return ViewResult(figure=fig, table=counts)
+
+
+def scorecard_alt(scorecard: pd.DataFrame) -> str:
+    """Alt text of the bars of the latest reported figures as percentages of their targets."""
+    return ("Horizontal bars of the latest reported figure as a percentage of the official target: "
+            + "; ".join(f"{r['measure']} {r['percent of target']}% ({charts.num(r['reported'])} "
+                        f"for {r['reported for']} against {charts.num(r['target'])} for "
+                        f"{r['target for']})" for _, r in scorecard.iterrows())
+            + ". The line marks 100 percent.")
+
+
+def look_back(evaluation: pd.DataFrame | None = None, folder: Path | None = None) -> ViewResult:
+    """The two claims written down in lesson 00 beside the course's verdicts and, when an
+    evaluation is given, the learner's own; a note saying what was found. A missing or unreadable
+    file gives a note and no table (the file is left as it is)."""
+    target = (Path(folder) if folder else work_folder()) / EXPECTATIONS
+    if not target.is_file():
+        return ViewResult(notes=(f"No file {target.parent.name}/{EXPECTATIONS}: you did not "
+                                 "write two claims down in lesson 00 on this machine (or on "
+                                 "Binder the session ended). Which two would you have picked "
+                                 "before the course? Write them here, then compare.",))
+    try:
+        saved = pd.read_csv(target, dtype=str, keep_default_na=False)
+        saved = saved[["claim_id", "why"]].drop_duplicates("claim_id")
+    except (OSError, ValueError, KeyError):
+        return ViewResult(notes=(f"Could not read {target.name} (edited by hand?); it is left "
+                                 "as it is. Which two claims did you expect to hold?",))
+    reference = claims()[["claim_id", "claim", "claim_type", "reference_verdict"]]
+    table = saved.merge(reference, on="claim_id", how="inner")
+    if table.empty:
+        return ViewResult(notes=(f"{target.name} names no claim of the course (C01 to C21).",))
+    notes = [f"The {len(table)} claims you expected to hold in lesson 00, with the course's "
+             "verdict on each."]
+    if isinstance(evaluation, pd.DataFrame) and {"claim_id", "my_verdict"} <= set(evaluation.columns):
+        mine = evaluation.drop_duplicates("claim_id", keep="last").set_index("claim_id")["my_verdict"]
+        table["my_verdict"] = table["claim_id"].map(mine).fillna(NOT_RATED)
+        held = int(table["my_verdict"].isin(["supported", "partly supported"]).sum())
+        notes.append(f"By your own verdicts, {held} of them hold at least in part.")
+    table = table.rename(columns={"why": "why you expected it (lesson 00)", "claim_type": "kind",
+                                  "my_verdict": "your verdict", "reference_verdict":
+                                  "the course's verdict"})
+    sources = tuple(dict.fromkeys(sid for cid in table["claim_id"] for _, sid in _pairs(cid)))
+    return ViewResult(table=table, notes=tuple(notes), sources=sources)
