@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from aicourse import data, widgets
-from aicourse.views import l00, l00b
+from aicourse.views import l00, l00b, l08
 
 
 def test_untouched_cell_saves_nothing_and_says_so(tmp_path, capsys):
@@ -58,19 +58,19 @@ def test_a_missing_or_edited_file_is_left_alone(tmp_path):
 def test_lesson_08_sees_them_beside_both_verdicts(tmp_path, capsys):
     l00.write_down(["C04", "C12"], "the data on firms and payments look solid", folder=tmp_path)
     mine = pd.DataFrame({"claim_id": ["C04", "C05"], "my_verdict": ["not supported", "supported"]})
-    result = l00.expectations_revisited(mine, folder=tmp_path)
+    result = l08.look_back(mine, folder=tmp_path)
     assert isinstance(result, widgets.ViewResult) and result.figure is None
     table = result.table.set_index("claim_id")
     reference = data.load("claims").set_index("claim_id")["reference_verdict"]
     assert table.loc["C04", "the course's verdict"] == reference["C04"]
-    assert table.loc["C04", "your verdict (lesson 08)"] == "not supported"
-    assert table.loc["C12", "your verdict (lesson 08)"] == "not rated yet"
-    assert "0 of the 2 hold" in result.notes[-1]
+    assert table.loc["C04", "your verdict"] == "not supported"
+    assert table.loc["C12", "your verdict"] == "not rated yet"
+    assert "0 of them hold" in result.notes[-1]
     assert set(result.sources) <= set(data.sources()["source_id"]) and result.sources
 
 
 def test_lesson_08_without_a_file_gets_a_prompt(tmp_path):
-    result = l00.expectations_revisited(folder=tmp_path)
+    result = l08.look_back(folder=tmp_path)
     assert result.table is None and "Which two would you have picked" in result.notes[0]
 
 

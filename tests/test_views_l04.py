@@ -30,7 +30,7 @@ def _target():
 
 
 def test_a_direct_label_sits_by_its_point_and_takes_no_room():
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     ax.plot([2020, 2025], [1, 5])
     l04.label(ax, 2025, 5, "count", charts.PALETTE[0], "left")
     (note,) = ax.texts
@@ -41,7 +41,7 @@ def test_a_direct_label_sits_by_its_point_and_takes_no_room():
 
 def test_the_stations_panel_draws_the_line_the_point_and_the_target_in_millions():
     stations, sites, target = l04.base_stations(), _sites(), _target()
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     l04.draw_stations(ax, stations, sites, target, heading="linear scale")
     line = ax.lines[0]
     assert list(line.get_ydata()) == pytest.approx(list(stations / 1e6))
@@ -83,7 +83,7 @@ def test_the_online_alt_text_names_each_series_by_its_dates():
 def test_labelled_lines_leave_room_for_their_names():
     lines = {"a": pd.Series([1.0, 2.0], index=[2015, 2025]),
              "b": pd.Series([1.0, 1.5], index=[2018.5, 2024.0])}
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     l04.draw_labelled_lines(ax, lines)
     assert [t.get_text() for t in ax.texts] == ["a", "b"]
     assert ax.get_xlim()[1] > 2025 + 2  # names written after the last point fit in the axes

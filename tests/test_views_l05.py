@@ -218,7 +218,7 @@ def test_editions_chart_has_one_row_per_edition_and_a_line_per_goal():
     based = shares[shares["measure"] == l05._MEASURE[l05.SHARE_ALL]]
     hq = shares[shares["measure"] == l05._MEASURE[l05.SHARE_HQ]]
     goals = shares[shares["status"] == "target"]
-    fig, ax = plt.subplots()
+    _fig, ax = plt.subplots()
     l05.edition_rows(ax, based, hq)
     l05.goal_lines(ax, goals)
     assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(based["edition"]))

@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 from aicourse import data, lessons, widgets
-from aicourse.views import l08
-
+from aicourse.views import l00, l08
 
 CLAIMS = data.load("claims").set_index("claim_id")
 N = len(CLAIMS)
@@ -164,7 +163,7 @@ def _expectations(folder, ids, why="they looked well supported to me"):
     folder.mkdir(exist_ok=True)
     pd.DataFrame({"claim_id": ids, "claim": [CLAIMS.loc[i, "claim"] for i in ids],
                   "why": why, "written_at": "2026-01-01T10:00:00"}).to_csv(
-        folder / l08.EXPECTATIONS, index=False)
+        folder / l00.EXPECTATIONS, index=False)
 
 
 def test_look_back_without_a_file_asks_for_two_claims(tmp_path):
@@ -188,7 +187,7 @@ def test_look_back_sets_the_two_claims_beside_both_verdicts(tmp_path):
 
 @pytest.mark.parametrize("text", ["not,a,csv\n\"\n", "claim_id;why\nC01;x\n", "claim_id,why\nC99,x\n"])
 def test_look_back_leaves_a_broken_file_alone(tmp_path, text):
-    target = tmp_path / l08.EXPECTATIONS
+    target = tmp_path / l00.EXPECTATIONS
     target.write_text(text)
     result = l08.look_back(folder=tmp_path)
     assert result.table is None and result.notes

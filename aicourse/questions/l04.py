@@ -290,7 +290,8 @@ r4 = ChoiceQuestion(
              "plans count it separately.",
         "d": lambda: (f"intelligent computing is counted at half precision (FP16), and the total "
                       f"does not state its precision. The part would be "
-                      f"{_compute('intelligent_computing_power', '2025') / _compute('total_computing_power', '2024'):.1f}"
+                      f"{_compute('intelligent_computing_power', '2025')
+                         / _compute('total_computing_power', '2024'):.1f}"
                       " times the whole if the two were one measure: they are not."),
     },
     hints=["Can a part be larger than the whole it belongs to?",

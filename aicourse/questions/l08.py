@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from aicourse import data
-from aicourse.checks import (ChartQuestion, ChoiceQuestion, NumberQuestion, SourcedListQuestion,
-                             TextQuestion, VoiceQuestion)
+from aicourse.checks import (
+    ChartQuestion,
+    ChoiceQuestion,
+    NumberQuestion,
+    SourcedListQuestion,
+    TextQuestion,
+    VoiceQuestion,
+)
 
 LESSON = "08"
 

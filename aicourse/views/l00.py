@@ -3,7 +3,7 @@ claims you expect to hold, which lesson 08 shows again beside your verdicts.
 
 The two claims are saved in ``my-work/expectations.csv`` at the root of the course folder, the
 learner's own folder that course updates never overwrite (lesson 08 saves its evaluation there
-too). ``expectations_revisited`` reads them back for lesson 08.
+too). ``read_expectations`` reads them back for lesson 08 (``views.l08.look_back``).
 """
 
 from __future__ import annotations
@@ -156,30 +156,3 @@ def read_expectations(folder: Path | None = None) -> tuple[pd.DataFrame | None, 
         return None, (f"Could not read {target.name} (edited by hand?); it is left as it is. "
                       "Write the two claims down again in lesson 00.")
     return saved[COLUMNS], "Your two claims from lesson 00, as you wrote them down."
-
-
-def expectations_revisited(evaluation: pd.DataFrame | None = None,
-                           folder: Path | None = None) -> ViewResult:
-    """Lesson 08's look back: the two claims written down in lesson 00, why, the learner's own
-    verdict now (from ``evaluation``, lesson 08's table of claim_id and my_verdict, if given)
-    and the course's reference verdict."""
-    saved, message = read_expectations(folder)
-    if saved is None:
-        return ViewResult(notes=(message,))
-    reference = claims()[["claim_id", "claim_type", "reference_verdict"]]
-    table = saved.merge(reference, on="claim_id", how="left")
-    if isinstance(evaluation, pd.DataFrame) and {"claim_id", "my_verdict"} <= set(evaluation.columns):
-        mine = evaluation.drop_duplicates("claim_id", keep="last").set_index("claim_id")["my_verdict"]
-        table["my_verdict"] = table["claim_id"].map(mine).fillna("not rated yet")
-    verdicts = table["reference_verdict"].value_counts()
-    notes = [message, "The course's verdicts on them: "
-             + ", ".join(f"{n} {v}" for v, n in verdicts.items()) + "."]
-    if "my_verdict" in table:
-        held = int(table["my_verdict"].isin(["supported", "partly supported"]).sum())
-        notes.append(f"By your own verdicts, {held} of the 2 hold at least in part.")
-    table = table.rename(columns={"why": "why you expected it (lesson 00)",
-                                  "claim_type": "kind", "my_verdict": "your verdict (lesson 08)",
-                                  "reference_verdict": "the course's verdict"})
-    sources = tuple(s for cid in saved["claim_id"]
-                    for s in _evidence_ids(claims().set_index("claim_id").loc[cid, "evidence"]))
-    return ViewResult(table=table, notes=tuple(notes), sources=tuple(dict.fromkeys(sources)))

@@ -164,7 +164,7 @@ def timeline_view(actor: str = ALL, kind: str = ALL, first_year: int = FIRST_YEA
     ax.set_yticklabels(list(lane))
     ax.set_ylim(-0.7, len(ACTORS) - 0.3)
     right = max(date(last, 12, 31).toordinal(), *(end for *_, end in labels))
-    ax.set_xlim(date(first, 1, 1), date.fromordinal(int(math.ceil(right))))  # room for labels
+    ax.set_xlim(date(first, 1, 1), date.fromordinal(math.ceil(right)))  # room for labels
     ax.set_xticks([date(year, 1, 1) for year in range(first, last + 1)])
     ax.set_xticklabels([str(year) for year in range(first, last + 1)])
     styles = dict.fromkeys(v for v in EVENT_STYLE.values() if v[2] in set(events["style"]))

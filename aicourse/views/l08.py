@@ -20,7 +20,7 @@ import pandas as pd
 
 from aicourse import charts, data, lessons
 from aicourse.errors import CourseError
-from aicourse.views.l00 import claim_options  # the same dropdown as lesson 00
+from aicourse.views.l00 import claim_options, work_folder  # the same dropdown as lesson 00
 from aicourse.widgets import ViewError, ViewResult, choice
 
 VERDICTS = ["supported", "partly supported", "not supported", "outdated", "not checkable"]
@@ -38,7 +38,6 @@ KINDS = {"fact": "a fact: it can be checked against data",
 COLUMNS = ["claim_id", "claim", "my_verdict", "my_reason"]
 FILE_NAME = "capstone_evaluation.csv"
 #: The file in which lesson 00 saves the two claims a learner expects to hold.
-EXPECTATIONS = "expectations.csv"
 FONT = charts.MIN_FONT
 
 
@@ -101,11 +100,6 @@ def blank_evaluation() -> pd.DataFrame:
     table["my_verdict"] = NOT_RATED
     table["my_reason"] = ""
     return table.reset_index(drop=True)
-
-
-def work_folder(root: Path | None = None) -> Path:
-    """The learner's own folder, beside the course's folders; course updates leave it alone."""
-    return Path(root or lessons.ROOT) / "my-work"
 
 
 def _checked(evaluation) -> pd.DataFrame:
@@ -308,22 +302,14 @@ def look_back(evaluation: pd.DataFrame | None = None, folder: Path | None = None
     """The two claims written down in lesson 00 beside the course's verdicts and, when an
     evaluation is given, the learner's own; a note saying what was found. A missing or unreadable
     file gives a note and no table (the file is left as it is)."""
-    target = (Path(folder) if folder else work_folder()) / EXPECTATIONS
-    if not target.is_file():
-        return ViewResult(notes=(f"No file {target.parent.name}/{EXPECTATIONS}: you did not "
-                                 "write two claims down in lesson 00 on this machine (or on "
-                                 "Binder the session ended). Which two would you have picked "
-                                 "before the course? Write them here, then compare.",))
-    try:
-        saved = pd.read_csv(target, dtype=str, keep_default_na=False)
-        saved = saved[["claim_id", "why"]].drop_duplicates("claim_id")
-    except (OSError, ValueError, KeyError):
-        return ViewResult(notes=(f"Could not read {target.name} (edited by hand?); it is left "
-                                 "as it is. Which two claims did you expect to hold?",))
+    from aicourse.views.l00 import read_expectations  # the reader that goes with lesson 00's writer
+
+    saved, message = read_expectations(folder)
+    if saved is None:
+        return ViewResult(notes=(message,))
+    saved = saved[["claim_id", "why"]].drop_duplicates("claim_id")
     reference = claims()[["claim_id", "claim", "claim_type", "reference_verdict"]]
     table = saved.merge(reference, on="claim_id", how="inner")
-    if table.empty:
-        return ViewResult(notes=(f"{target.name} names no claim of the course (C01 to C21).",))
     notes = [f"The {len(table)} claims you expected to hold in lesson 00, with the course's "
              "verdict on each."]
     if isinstance(evaluation, pd.DataFrame) and {"claim_id", "my_verdict"} <= set(evaluation.columns):
