@@ -202,6 +202,11 @@ def _compute(indicator: str, period: str) -> float:
     return float(rows["value"].item())
 
 
+def _compute_ratio() -> float:
+    """Intelligent computing (2025) as a multiple of total computing power (2024)."""
+    return _compute("intelligent_computing_power", "2025") / _compute("total_computing_power", "2024")
+
+
 r1 = ChoiceQuestion(
     LESSON, "r1", correct="c",
     options={
@@ -290,8 +295,7 @@ r4 = ChoiceQuestion(
              "plans count it separately.",
         "d": lambda: (f"intelligent computing is counted at half precision (FP16), and the total "
                       f"does not state its precision. The part would be "
-                      f"{_compute('intelligent_computing_power', '2025')
-                         / _compute('total_computing_power', '2024'):.1f}"
+                      f"{_compute_ratio():.1f}"
                       " times the whole if the two were one measure: they are not."),
     },
     hints=["Can a part be larger than the whole it belongs to?",
