@@ -110,7 +110,10 @@ def test_pack_holds_no_answer_text(pack):
     for name, text in _texts(out).items():
         lines = {line.strip() for line in text.splitlines()}
         leaks += [f"{name}: {n[:60]}" for n in needles & lines]
-        if not name.startswith("notebooks/") and ":class-pack/notebooks/" not in name:
+        # a computed answer may equal a figure of the data by chance (the March 2026 Arena gap,
+        # 2.664 %, and DeepSeek's 2.664 million GPU hours): the data hold figures, not answers
+        in_data = name.startswith("data/") or ":class-pack/data/" in name
+        if not name.startswith("notebooks/") and ":class-pack/notebooks/" not in name and not in_data:
             leaks += [f"{name}: the value {v}" for v in values if v in text]
     assert leaks == []
 
