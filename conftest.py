@@ -4,7 +4,7 @@
   course's own code (an expected answer, a view) raises instead of being reported to a learner.
 - Solutions notebooks run in strict mode: their kernels start with AICOURSE_STRICT=1, so a
   failed check raises and fails the run. Other notebooks, and every other test, start without
-  it and without MPLBACKEND (``aicourse.kernelenv``).
+  it and without MPLBACKEND (``aicourse.build.kernelenv``).
 - In the untouched exercise notebooks, every check must say "Not attempted yet". nbval does not
   compare the outputs of cells stored unexecuted (as exercises are), so the cell is judged here,
   on the outputs of nbval's own run (no second kernel).
@@ -31,7 +31,7 @@ NOT_ATTEMPTED = "Not attempted yet"
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' helper modules (isolation, labdriver)
 sys.path.insert(0, str(ROOT))
 
-from aicourse.kernelenv import use_kernel_env  # noqa: E402
+from aicourse.build.kernelenv import use_kernel_env  # noqa: E402
 
 #: Set in the environment of the nbval run inside the network namespace.
 INNER_RUN = "AICOURSE_NBVAL_REPORT"

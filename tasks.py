@@ -171,7 +171,7 @@ def latest_lane(pytest_args: list[str]) -> int:
 
 def learner_env() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
-    from aicourse.kernelenv import kernel_env  # standard library only
+    from aicourse.build.kernelenv import kernel_env  # standard library only
 
     return kernel_env()
 
@@ -220,19 +220,19 @@ def run_module(python: Path, *args: str, env: dict | None = None) -> int:
 
 
 #: Tasks that run modules of the environment: each step is what follows ``python -m``.
-STEPS = {"headers": [["aicourse.headers"], ["aicourse.datapackage"]],
-         "exercises": [["aicourse.make_exercises"]],
-         "store": [["aicourse.store"]],
-         "build": [["aicourse.headers"], ["aicourse.datapackage"], ["aicourse.make_exercises"],
-                   ["aicourse.store"]],
-         "benchmark": [["aicourse.benchmark"]],
-         "html": [["aicourse.site"]],
-         "normalise": [["aicourse.nbfiles"]],
+STEPS = {"headers": [["aicourse.build.headers"], ["aicourse.build.datapackage"]],
+         "exercises": [["aicourse.build.make_exercises"]],
+         "store": [["aicourse.build.store"]],
+         "build": [["aicourse.build.headers"], ["aicourse.build.datapackage"], ["aicourse.build.make_exercises"],
+                   ["aicourse.build.store"]],
+         "benchmark": [["aicourse.build.benchmark"]],
+         "html": [["aicourse.build.site"]],
+         "normalise": [["aicourse.build.nbfiles"]],
          "lint": [["ruff", "check", "--quiet", "--output-format", "concise"]],
          "hooks": [["pre_commit", "install"]],
          # the teacher's kit
-         "classpack": [["aicourse.classpack"]], "slides": [["aicourse.slides"]],
-         "handouts": [["aicourse.handouts"]], "classverdicts": [["aicourse.classverdicts"]]}
+         "classpack": [["aicourse.build.classpack"]], "slides": [["aicourse.build.slides"]],
+         "handouts": [["aicourse.build.handouts"]], "classverdicts": [["aicourse.build.classverdicts"]]}
 #: Tasks whose arguments name folders or files, read from where the command is typed.
 PATH_TASKS = ("html", "normalise", "lint", "classpack", "slides", "handouts", "classverdicts")
 #: What ``lint`` checks when no file is named.

@@ -56,7 +56,7 @@ def load(root: Path = ROOT) -> tuple[dict, list[Lesson]]:
 
 def runnable_notebooks(root: Path = ROOT, folders: tuple[str, ...] = FOLDERS) -> list[Path]:
     """The notebooks in ``folders`` that hold code (those a test or a benchmark can run), sorted."""
-    from aicourse import nbfiles
+    from aicourse.build import nbfiles
 
     return sorted(path for folder in folders for path in (root / folder).glob("*.ipynb")
                   if any(cell["cell_type"] == "code" for cell in nbfiles.read(path)["cells"]))
@@ -96,7 +96,7 @@ def estimate_minutes(nb: dict) -> dict[str, float]:
     Generated cells (header, navigation, setup) are not counted. A section from a heading that
     starts with ``## Extension`` to the next ``## `` heading is counted as extension.
     """
-    from aicourse import nbfiles
+    from aicourse.build import nbfiles
 
     totals = {"core": 0.0, "extension": 0.0}
     part = "core"

@@ -78,11 +78,14 @@ def _draw(view: Callable[..., Any], values: dict[str, Any]) -> list[Any]:
         return ["Cannot draw this view: " + fault_message(
             f"lesson {lesson}, view {getattr(view, '__name__', 'unknown')}, settings {values!r}"[:300],
             exc, "your settings")]
-    if isinstance(result, ViewResult):
-        parts = result.parts()
-    else:  # older views return a figure, a table, or a list of parts
-        parts = list(result) if isinstance(result, (list, tuple)) else [result]
-    return [charts.bundle(p) if isinstance(p, Figure) else p for p in parts]
+    if not isinstance(result, ViewResult):  # a fault in the course: every view returns one
+        problem = TypeError(f"{getattr(view, '__name__', 'a view')} returned "
+                            f"{type(result).__name__}, not a ViewResult")
+        if faults_raise():
+            raise problem
+        return ["Cannot draw this view: " + fault_message(
+            f"view {getattr(view, '__name__', 'unknown')}", problem, "your settings")]
+    return [charts.bundle(p) if isinstance(p, Figure) else p for p in result.parts()]
 
 
 def _show(parts: list[Any]) -> None:

@@ -33,9 +33,9 @@ from pathlib import Path
 
 import servers
 
-from aicourse.browser import CHROMIUM, CHROMIUM_ARGS, chromium  # noqa: F401 (the tests use them)
-from aicourse.browser import available as chromium_available
-from aicourse.kernelenv import kernel_env
+from aicourse.build.browser import CHROMIUM, CHROMIUM_ARGS, chromium  # noqa: F401 (the tests use them)
+from aicourse.build.browser import available as chromium_available
+from aicourse.build.kernelenv import kernel_env
 
 # JupyterLab user settings for a test run: no news or update pop-ups, start the kernel without
 # asking, and draw every cell (JupyterLab 4 otherwise leaves off-screen cells out of the page).
@@ -81,7 +81,7 @@ def need_chromium() -> None:
     import pytest
 
     if not chromium_available():
-        from aicourse.browser import missing_message
+        from aicourse.build.browser import missing_message
 
         message = f"no browser test: {missing_message()}"
         if os.environ.get("AICOURSE_REQUIRE_BROWSER") == "1":

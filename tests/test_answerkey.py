@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from aicourse import answerkey, lessons, lessontext
+from aicourse import lessons
+from aicourse.build import answerkey, lessontext
 
 ROOT = lessons.ROOT
 _, LESSONS = lessons.load()

@@ -26,7 +26,8 @@ import pytest
 import servers
 from isolation import copy_course
 
-from aicourse import data, lessons, nbfiles
+from aicourse import data, lessons
+from aicourse.build import nbfiles
 
 ROOT = lessons.ROOT
 SHOTS = labdriver.SCREENSHOTS

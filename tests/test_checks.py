@@ -25,7 +25,8 @@ import pytest
 from independent import CHART_VALUES, INDEPENDENT, ROOT, default_label, draw, model_text, must_say_words, run_solution
 
 import aicourse.questions
-from aicourse import checks, data, nbfiles
+from aicourse import checks, data
+from aicourse.build import nbfiles
 from aicourse.checks import CORRECT, FAULT, NOT_ATTEMPTED, WRONG
 
 matplotlib.use("Agg")

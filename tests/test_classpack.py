@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from aicourse import answerkey, classpack, lessons, lessontext, nbfiles, outdir, site, store
+from aicourse import lessons
+from aicourse.build import answerkey, classpack, lessontext, nbfiles, outdir, site, store
 
 ROOT = lessons.ROOT
 _, LESSONS = lessons.load()
@@ -143,7 +144,8 @@ def test_exercises_are_the_courses_own(pack):
 #: lesson, untouched, then asked for a hint and for its solution.
 CHECKS_IN_PACK = r"""
 import json
-from aicourse import checks, lessons, lessontext
+from aicourse import checks, lessons
+from aicourse.build import lessontext
 shown = []
 checks._publish = lambda text, html=None: shown.append(text)
 report = []

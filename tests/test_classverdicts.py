@@ -13,7 +13,8 @@ import random
 import pandas as pd
 import pytest
 
-from aicourse import classverdicts, lessons
+from aicourse import lessons
+from aicourse.build import classverdicts
 from aicourse.views import l08
 
 ROOT = lessons.ROOT

@@ -2,7 +2,8 @@
 
 import json
 
-from aicourse import data, datapackage, lessons
+from aicourse import data, lessons
+from aicourse.build import datapackage
 
 ROOT = lessons.ROOT
 PATH = ROOT / "data" / datapackage.FILE

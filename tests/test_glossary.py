@@ -5,7 +5,8 @@ import unicodedata
 
 import pytest
 
-from aicourse import glossary, lessons, nbfiles
+from aicourse import lessons
+from aicourse.build import glossary, nbfiles
 
 ROOT = lessons.ROOT
 TERMS = glossary.load()

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from aicourse import guide, lessons
+from aicourse import lessons
+from aicourse.build import guide
 
 ROOT = lessons.ROOT
 COURSE, LESSONS = lessons.load()

@@ -16,7 +16,8 @@ import subprocess
 import labdriver
 import pytest
 
-from aicourse import browser, data, glossary, handouts, lessons, lessontext
+from aicourse import data, lessons
+from aicourse.build import browser, glossary, handouts, lessontext
 
 ROOT = lessons.ROOT
 _, LESSONS = lessons.load()

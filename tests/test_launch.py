@@ -12,7 +12,7 @@ import servers
 import taskrunner
 
 from aicourse import lessons
-from aicourse.kernelenv import kernel_env
+from aicourse.build.kernelenv import kernel_env
 
 ROOT = lessons.ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
 """Reading a lesson's discussion and exercises from its notebook text."""
 
-from aicourse import lessons, lessontext
+from aicourse import lessons
+from aicourse.build import lessontext
 
 DISCUSSION = """**Has the target been met?** Weigh two views.
 

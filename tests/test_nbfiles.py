@@ -6,7 +6,8 @@ import copy
 import nbformat
 import pytest
 
-from aicourse import headers, lessons, nbfiles
+from aicourse import lessons
+from aicourse.build import headers, nbfiles
 
 ROOT = lessons.ROOT
 COURSE, LESSONS = lessons.load()

@@ -21,7 +21,7 @@ import pytest
 from isolation import can_isolate, copy_course, offline_command, tree
 
 from aicourse import lessons
-from aicourse.kernelenv import kernel_env
+from aicourse.build.kernelenv import kernel_env
 
 ROOT = lessons.ROOT
 NOTEBOOKS = [p.relative_to(ROOT).as_posix() for p in lessons.runnable_notebooks()]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from aicourse import lessons, outdir
+from aicourse import lessons
+from aicourse.build import outdir
 
 ROOT = lessons.ROOT
 SKIP = shutil.ignore_patterns(".venv*", ".git", "site", "__pycache__", ".pytest_cache",
@@ -39,8 +40,8 @@ def course(tmp_path_factory):
 
 
 def _site(course: Path, folder: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """``python -m aicourse.site FOLDER`` as tasks.py runs it, with the copy's own package."""
-    return subprocess.run([sys.executable, "-m", "aicourse.site", folder], cwd=cwd or course,
+    """``python -m aicourse.build.site FOLDER`` as tasks.py runs it, with the copy's own package."""
+    return subprocess.run([sys.executable, "-m", "aicourse.build.site", folder], cwd=cwd or course,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -132,4 +133,4 @@ def test_tasks_html_names_the_folder_from_where_it_is_typed(monkeypatch, tmp_pat
     monkeypatch.setattr(tasks, "run_module", lambda python, *args, env=None: calls.append(args) or 0)
     monkeypatch.chdir(tmp_path)
     assert tasks.main(["html", "docs"]) == 0
-    assert calls == [("-m", "aicourse.site", str(tmp_path / "docs"))]
+    assert calls == [("-m", "aicourse.build.site", str(tmp_path / "docs"))]

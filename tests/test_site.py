@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from aicourse import lessons, outdir, site
+from aicourse import lessons
+from aicourse.build import outdir, site
 
 ROOT = lessons.ROOT
 NOTEBOOKS = sorted(p.relative_to(ROOT) for f in lessons.FOLDERS for p in (ROOT / f).glob("*.ipynb"))

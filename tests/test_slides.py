@@ -15,7 +15,8 @@ import struct
 import labdriver
 import pytest
 
-from aicourse import browser, lessons, lessontext, nbfiles, slides
+from aicourse import lessons
+from aicourse.build import browser, lessontext, nbfiles, slides
 
 ROOT = lessons.ROOT
 COURSE, LESSONS = lessons.load()

@@ -10,7 +10,7 @@ from queue import Empty
 
 import pytest
 
-from aicourse import store
+from aicourse.build import store
 
 
 class FakeChannel:

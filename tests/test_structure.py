@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from aicourse import headers, lessons, make_exercises, nbfiles
+from aicourse import lessons
+from aicourse.build import headers, make_exercises, nbfiles
 
 ROOT = lessons.ROOT
 COURSE, LESSONS = lessons.load()

@@ -7,7 +7,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from aicourse import data, lessons, nbfiles, widgets
+from aicourse import data, lessons, widgets
+from aicourse.build import nbfiles
 from aicourse.questions import l06 as questions
 from aicourse.views import l06
 

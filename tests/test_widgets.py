@@ -137,7 +137,8 @@ def test_a_view_draws_with_pyplots_interactive_mode_off():
     def view():
         seen.append(matplotlib.is_interactive())
         fig, ax = plt.subplots()
-        return charts.finish(fig, ax, title="t", xlabel="x", ylabel="y", source="s", alt="a" * 40)
+        return widgets.ViewResult(figure=charts.finish(fig, ax, title="t", xlabel="x", ylabel="y",
+                                                      source="s", alt="a" * 40))
 
     with plt.ion():
         parts = widgets._draw(view, {})
@@ -177,7 +178,7 @@ def test_explore_builds_controls_and_redraws(capsys):
 
     def view(n=1):
         calls.append(n)
-        return pd.DataFrame({"n": [n]})
+        return widgets.ViewResult(table=pd.DataFrame({"n": [n]}))
 
     slider = w.IntSlider(value=1, min=0, max=5)
     widgets.explore(view, {"n": slider})
@@ -279,3 +280,14 @@ def test_choice_accepts_only_an_option_of_the_same_type():
     for bad in (2025.0, "2025", True):  # True == 1, but it is not a year
         with pytest.raises(widgets.ViewError, match=r"from the list: 1, 2025\."):
             widgets.choice(bad, [1, 2025], "an edition", listed=True)
+
+
+def test_a_view_that_returns_anything_but_a_viewresult_is_a_course_fault(monkeypatch):
+    """Every view returns one ViewResult; anything else raises in the tests (debug mode) and
+    tells a learner the fault is the course's."""
+    with pytest.raises(TypeError, match="not a ViewResult"):
+        widgets._draw(lambda: "a bare string", {})
+    monkeypatch.delenv("AICOURSE_DEBUG", raising=False)
+    monkeypatch.delenv("AICOURSE_STRICT", raising=False)
+    shown = widgets._draw(lambda: "a bare string", {})
+    assert len(shown) == 1 and "course" in shown[0].lower()

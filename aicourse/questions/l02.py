@@ -6,7 +6,7 @@ import pandas as pd
 
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l02 import zones_with_hub
+from aicourse.logic.l02 import zones_with_hub
 
 LESSON = "02"
 

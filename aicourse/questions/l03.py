@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l03 import ARENA, BENCHMARKS, population
+from aicourse.logic.l03 import ARENA, BENCHMARKS, population
 
 LESSON = "03"
 
@@ -307,7 +307,7 @@ r2 = ChoiceQuestion(
 
 def _lead_2025(measure: str) -> tuple[float, float]:
     """China's and the US value of one measure in the AI Index 2025 (latest year it gives)."""
-    from aicourse.views.l03 import lead_measures
+    from aicourse.logic.l03 import lead_measures
 
     rows = lead_measures()
     rows = rows[(rows["measure"] == measure) & (rows["source"] == "AI Index 2025")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aicourse import charts, data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l04 import base_stations, population
+from aicourse.logic.l04 import base_stations, population
 
 LESSON = "04"
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l06 import rules
+from aicourse.logic.l06 import rules
 
 LESSON = "06"
 

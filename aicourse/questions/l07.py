@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aicourse import data
 from aicourse.checks import ChartQuestion, ChoiceQuestion, NumberQuestion, TextQuestion
-from aicourse.views.l07 import END_YEAR, start_values
+from aicourse.logic.l07 import END_YEAR, start_values
 
 LESSON = "07"
 

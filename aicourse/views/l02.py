@@ -11,6 +11,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from aicourse import charts, data
+from aicourse.logic.l02 import (
+    zones_with_hub,
+)
 from aicourse.widgets import ViewError, ViewResult, choice
 
 ALL = "all"
@@ -21,17 +24,6 @@ LONGITUDE, LATITUDE = (100, 131), (20, 48)
 def short(hub: str) -> str:
     """A short label for a hub, for titles."""
     return {ALL: "all zones"}.get(hub, hub.split(" (")[0].replace("Guangdong-Hong Kong-Macao ", ""))
-
-
-def zones_with_hub() -> pd.DataFrame:
-    """Pilot zones with the hub they lie in ('none' outside the three), matched by city or province."""
-    zones = data.load("pilot_zones")
-    hubs = data.load("innovation_hubs")
-    member_hub = dict(zip(hubs["member"], hubs["hub"]))
-    zones["hub"] = [member_hub.get(city, member_hub.get(province, "none"))
-                    for city, province in zip(zones["city"], zones["province"])]
-    zones["year"] = zones["approved"].str[:4].astype(int)
-    return zones
 
 
 def hub_options() -> list[str]:

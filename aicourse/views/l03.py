@@ -14,12 +14,22 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from aicourse import charts, data
+from aicourse.logic.l03 import (  # noqa: F401 (shared with the questions)
+    AREAS,
+    ARENA,
+    BENCHMARKS,
+    CHINA,
+    EPOCH,
+    LEAD_ORDER,
+    SECOND_READINGS,
+    US,
+    lead_measures,
+    population,
+)
 from aicourse.widgets import ViewError, ViewResult, choice
 
 TOTALS, SHARES, PER_CAPITA = "totals", "share of the world", "per million people"
 NORMALISATIONS = [TOTALS, SHARES, PER_CAPITA]
-#: Areas that are sums of members in the population table (the AI Index's "EU and UK").
-AREAS = {"EU and UK": ["European Union", "United Kingdom"]}
 #: Rows that are not one country or area.
 NOT_A_COUNTRY = {"World", "Rest of world", "All countries", "United States and China"}
 #: Areas that contain countries listed beside them; shown only when no member is listed.
@@ -77,31 +87,6 @@ def measure_options() -> list[str]:
 
 def _year_of(label: str) -> int:
     return int(label.split(", ")[-1][:4])
-
-
-def population(country: str, year: int) -> tuple[float, list[str], int] | None:
-    """Population in millions, its source ids and the year used; None if the data have none.
-
-    The year asked for comes first, then the year before, then the year after (a per-capita
-    figure changes little in a year; the view says when another year was used). Where the table
-    has two figures for a country and year (China: NBS and UN), the national statistics
-    office's comes first. An area of AREAS is the sum of its members, all for the same year.
-    """
-    table = data.load("world_population")
-    table = table.assign(estimate=table["figure_kind"].eq("independent estimate"))
-    members = AREAS.get(country, [country])
-    for used in (year, year - 1, year + 1):
-        total, ids = 0.0, []
-        for member in members:
-            rows = table[(table["country"] == member) & (table["year"] == used)]
-            if rows.empty:
-                break
-            rows = rows.sort_values("estimate")
-            total += float(rows["population_thousand"].iloc[0]) / 1000
-            ids.append(rows["source_id"].iloc[0])
-        else:
-            return total, ids, used
-    return None
 
 
 def compare_table(measure: str, normalisation: str = TOTALS) -> pd.DataFrame:
@@ -206,7 +191,6 @@ def compare_view(measure: str = DEFAULT, normalisation: str = TOTALS) -> ViewRes
 
 # --- the lesson's charts: drawing and alt texts -------------------------------------------------
 
-CHINA, US = "China", "United States"
 #: Colours by country in the lesson's charts (Okabe–Ito).
 COLOURS = {CHINA: charts.PALETTE[5], US: charts.PALETTE[0], "EU and UK": charts.PALETTE[2]}
 #: The AI Index edition read only in a transcription not yet checked against the report: its
@@ -283,11 +267,6 @@ def points_alt(rows: pd.DataFrame, old_method: int | None = None) -> str:
 
 # --- how good are the models? -----------------------------------------------------------------
 
-#: The static benchmarks of the AI Index 2025 comparison, in the order the report names them.
-BENCHMARKS = ["MMLU", "MMMU", "MATH", "HumanEval"]
-#: The Chatbot Arena as each edition names it (LMSYS ran it; it was later called LMArena).
-ARENA = ["Chatbot Arena (LMSYS)", "Chatbot Arena (LMArena)"]
-
 
 def _month(as_of: str) -> pd.Timestamp:
     return pd.Timestamp(f"{as_of}-01")
@@ -354,18 +333,6 @@ def arena_alt(arena: pd.DataFrame) -> str:
 
 # --- who leads? -----------------------------------------------------------------------------------
 
-#: The measures of the lesson's "who leads?" table, in its order. A choice: other measures
-#: (talent, compute used in training, adoption) would add rows and could change the picture.
-LEAD_ORDER = [
-    "share of AI publications",
-    "share of AI publication citations",
-    "papers among the 100 most-cited AI publications",
-    "share of granted AI patents",
-    "notable AI models",
-    "private AI investment (USD billion)",
-    "top Chatbot Arena score",
-    "share of AI supercomputer performance",
-]
 #: Short names of the measures, for the chart's axis.
 LEAD_SHORT = {
     "share of AI publications": "AI publications (share)",
@@ -377,38 +344,6 @@ LEAD_SHORT = {
     "top Chatbot Arena score": "top Chatbot Arena score",
     "share of AI supercomputer performance": "AI supercomputers (share)",
 }
-#: Press and blog readings of the 2026 edition whose notable-model counts disagree with the
-#: transcription (the lesson says so); the table keeps the transcription's figures.
-SECOND_READINGS = {"res_ieee_aiindex2026", "res_besthub_aiindex2026"}
-EPOCH = "Epoch AI"
-
-
-def lead_measures() -> pd.DataFrame:
-    """China's and the United States' values on each measure of LEAD_ORDER, as the AI Index
-    2025 and 2026 editions give them (computing capacity: Epoch AI): columns measure, source,
-    year, country, value, source_id. For each measure and source only the latest year it gives."""
-    pubs = data.load("ai_publications")
-    pubs = pubs[pubs["metric"].isin(LEAD_ORDER) & pubs["institution"].isna()]
-    models = data.load("notable_models")
-    models = models[(models["measure"] == "notable AI models") & ~models["source_id"].isin(SECOND_READINGS)]
-    money = data.load("private_ai_investment")
-    perf = data.load("model_performance")
-    arena = perf[(perf["measure"] == "Arena score of top model") & perf["benchmark"].isin(ARENA)]
-    compute = perf[perf["measure"] == "Share of global AI supercomputer (GPU cluster) performance"]
-    parts = [
-        pubs.rename(columns={"metric": "measure"}),
-        models.rename(columns={"count": "value"}),
-        money.rename(columns={"value_usd_bn": "value"}).assign(measure=LEAD_ORDER[5]),
-        arena.assign(measure=LEAD_ORDER[6], data_year=arena["as_of"].str[:4].astype(int)),
-        compute.assign(measure=LEAD_ORDER[7], data_year=compute["as_of"].str[:4].astype(int)),
-    ]
-    table = pd.concat(parts, ignore_index=True).rename(columns={"data_year": "year"})
-    table["source"] = ["AI Index " + str(e) if not pd.isna(e) else EPOCH for e in table["edition"]]
-    table = table[table["country"].isin([CHINA, US])
-                  & table["source"].isin(["AI Index 2025", "AI Index 2026", EPOCH])]
-    latest = table.groupby(["measure", "source"])["year"].transform("max")
-    table = table[table["year"] == latest]
-    return table[["measure", "source", "year", "country", "value", "source_id"]].reset_index(drop=True)
 
 
 def lead_chart(ax, leads: pd.DataFrame) -> None:

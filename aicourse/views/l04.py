@@ -11,12 +11,16 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from aicourse import charts, data
+from aicourse.logic.l04 import (  # noqa: F401 (shared with the questions)
+    SAME_COUNT,
+    base_stations,
+    population,
+    series_name,
+)
 from aicourse.widgets import ViewResult, choice
 
 SCALES = ("linear", "log")
 PERS = ("totals", "per person")
-#: Measures that are the same count in other words (CNNIC's wording of MIIT's station count).
-SAME_COUNT = {"5G base stations built and opened, cumulative": "5G base stations"}
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,6 @@ def per_options() -> list[str]:
     return list(PERS)
 
 
-def series_name(measure: str) -> str:
-    """The count a measure describes, without its date: '5G sites (end of year)' -> '5G sites'."""
-    name = measure.split(" (")[0]
-    return SAME_COUNT.get(name, name)
-
-
 def period_x(period: str) -> float:
     """Where a period goes on a year axis whose ticks are year ends: '2024' (end of 2024) ->
     2024.0, '2025-06' (end of June 2025) -> 2024.5."""
@@ -94,27 +92,11 @@ def log_ticks(ax, values) -> None:
     ax.set_yticks(ticks, [f"{t:,g}" for t in ticks])
 
 
-def population() -> pd.Series:
-    """Year-end population of mainland China, million people, indexed by year."""
-    pop = data.load("population")
-    return pop.set_index("year")["population_million"].astype(float)
-
-
 def population_year(period: str) -> int:
     """The year-end population to divide by: the same year for a year or December, else the
     year before (the latest year-end at or before the date)."""
     year = int(period[:4])
     return year if len(period) == 4 or period.endswith("-12") else year - 1
-
-
-def base_stations() -> pd.Series:
-    """5G base stations at the end of each year: the 'base stations' count only (not the
-    Global Times count of '5G sites'), reported figures only, indexed by year."""
-    g = data.load("five_g")
-    rows = g[(g["indicator"] == "5g_base_stations") & (g["status"] == "reported")
-             & (g["date_precision"] == "year")]
-    rows = rows[rows["measure"].map(series_name) == "5G base stations"]
-    return rows.set_index(rows["period"].astype(int))["value"].rename("stations")
 
 
 def rows_of(indicator: str) -> pd.DataFrame:
@@ -151,7 +133,6 @@ def official_per_person(indicator: str) -> pd.DataFrame:
         return t.loc[t["indicator"] == spec.official_per,
                      ["period", "value", "status", "body", "source_id"]]
     return pd.DataFrame(columns=["period", "value", "status", "body", "source_id"])
-
 
 
 # --- the lesson's charts: direct labels and alt texts --------------------------------------------

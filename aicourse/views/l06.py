@@ -19,6 +19,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from aicourse import charts, data
+from aicourse.logic.l06 import (
+    rules,
+)
 from aicourse.widgets import ViewError, ViewResult, choice
 
 ALL = "all themes"
@@ -70,15 +73,6 @@ def short_name(instrument: str) -> str:
     if instrument.startswith("Executive Order"):
         return instrument.split(":")[0]
     return instrument.split(",")[0].split(" (")[0]
-
-
-def rules() -> pd.DataFrame:
-    """The rules table with the days from adoption to entry into force and the source quality."""
-    table = data.load("rules_timeline")
-    quality = data.sources().set_index("source_id")["quality"]
-    table["days_to_force"] = (table["in_force"] - table["adopted"]).dt.days
-    table["source_quality"] = table["source_id"].map(quality)
-    return table
 
 
 def theme_options() -> list[str]:

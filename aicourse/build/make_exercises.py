@@ -1,6 +1,6 @@
 """Write ``exercises/`` from ``solutions/`` (one source for both), and the answers file.
 
-Re-runnable: ``python tasks.py exercises`` (or ``python -m aicourse.make_exercises``).
+Re-runnable: ``python tasks.py exercises`` (or ``python -m aicourse.build.make_exercises``).
 
 In a solutions notebook:
 
@@ -24,8 +24,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import headers, nbfiles
 from aicourse import lessons as meta
+from aicourse.build import headers, nbfiles
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 MD_BEGIN, MD_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
@@ -132,7 +132,7 @@ def run(root: Path = meta.ROOT) -> list[Path]:
     for path in changed:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(files[path], encoding="utf-8")
-    from aicourse import answerkey  # the key shows the answers just written
+    from aicourse.build import answerkey  # the key shows the answers just written
 
     if changed and answerkey.write(root):
         changed.append(root / answerkey.PAGE)

@@ -1,6 +1,6 @@
 """Run the lesson and solution notebooks and store their outputs, so readers see the charts.
 
-Re-runnable: ``python tasks.py store`` (or ``python -m aicourse.store [files...]``).
+Re-runnable: ``python tasks.py store`` (or ``python -m aicourse.build.store [files...]``).
 
 Outputs are stored as a fresh kernel produces them (the tests compare them with nbval), with
 two exceptions: live widget views are dropped (they need a running kernel; the static picture
@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
-from aicourse.kernelenv import use_kernel_env
+from aicourse.build import nbfiles
+from aicourse.build.kernelenv import use_kernel_env
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -1,6 +1,6 @@
 """Describe the course data as a Frictionless Data Package: ``data/datapackage.json``.
 
-Re-runnable: ``python3 tasks.py headers`` (or ``python -m aicourse.datapackage``). Written from
+Re-runnable: ``python3 tasks.py headers`` (or ``python -m aicourse.build.datapackage``). Written from
 ``data/datasets.csv`` (one resource per dataset: title, description, primary key) and
 ``data/dictionary.csv`` (one field per column: type, description with its unit, and the
 constraints required, enum, minimum and maximum), so the data can be read and checked outside

@@ -14,8 +14,8 @@ import ast
 import re
 from pathlib import Path
 
-from aicourse import guide, lessontext
 from aicourse import lessons as meta
+from aicourse.build import guide, lessontext
 
 PAGE = Path("docs") / "answer-key.md"
 MARKER = ("<!-- written by `python tasks.py headers` from the questions (aicourse/questions) and the "

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import lessontext, nbfiles, outdir
+from aicourse.build import lessontext, nbfiles, outdir
 
 #: Charts are redrawn at this many dots per inch (the notebooks store them at charts.DPI, 100):
 #: 1600 x 900 pixels, sharp on a full-HD projector.
@@ -238,7 +238,7 @@ def projector_notebook(path: Path) -> dict:
     """Run a lesson notebook with its charts drawn at PROJECTOR_DPI; return it with outputs."""
     import nbformat
 
-    from aicourse import store
+    from aicourse.build import store
 
     nb = nbfiles.read(path)
     setup = next((i for i, c in enumerate(nb["cells"]) if nbfiles.source(c).startswith("# setup:")),

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse.kernelenv import use_kernel_env
+from aicourse.build.kernelenv import use_kernel_env
 
 RATIO_TARGET = 1.25
 ABOVE_FLOOR_TARGET = 3.0
@@ -34,7 +34,7 @@ FLOOR_CODE = "import pandas, matplotlib.pyplot, ipywidgets"
 
 
 def run_once(nb, folder: Path) -> float:
-    from aicourse.store import client_class
+    from aicourse.build.store import client_class
 
     started = time.perf_counter()
     client_class()(nb, timeout=600, kernel_name="python3",

@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles, outdir
+from aicourse.build import nbfiles, outdir
 
 #: A relative link to a notebook or a Markdown document (not http:, not an anchor only).
 LOCAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?)\.(ipynb|md)(#[^)\s]*)?\)")

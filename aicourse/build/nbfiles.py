@@ -6,7 +6,7 @@ id it has (when valid and not already taken by an earlier cell), so inserting or
 changes no other cell's id; a cell without one gets a new id made from its content. Every
 notebook written is validated against the notebook format (``nbformat.validate``).
 
-    python -m aicourse.nbfiles [FILE...]   rewrite notebooks in the normal form (default: all)
+    python -m aicourse.build.nbfiles [FILE...]   rewrite notebooks in the normal form (default: all)
 """
 
 from __future__ import annotations

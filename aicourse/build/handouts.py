@@ -12,7 +12,7 @@
 Everything is read from the course (claims table, notebooks, question objects, glossary,
 ``docs/instructor/facilitation.md``), so a handout changes when its lesson does. The HTML each
 PDF is printed from is kept beside it (open it in a browser to print it another way). Needs
-Debian's Chromium (see ``aicourse.browser``); the Chinese characters need a CJK font (Debian's
+Debian's Chromium (see ``aicourse.build.browser``); the Chinese characters need a CJK font (Debian's
 ``fonts-noto-cjk``).
 """
 
@@ -23,8 +23,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import browser, glossary, lessontext, outdir
 from aicourse import lessons as meta
+from aicourse.build import browser, glossary, lessontext, outdir
 
 FACILITATION = Path("docs") / "instructor" / "facilitation.md"
 CLAIM_SHEET = "claim-rating-sheet"

@@ -32,8 +32,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from aicourse import charts, outdir
+from aicourse import charts
 from aicourse import lessons as meta
+from aicourse.build import outdir
 from aicourse.views import l08
 
 NOT_RATED = l08.NOT_RATED

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
+from aicourse.build import nbfiles
 
 #: A list item at the start of a line (``- ``, ``* `` or ``1. ``), not indented.
 ITEM = re.compile(r"^(?:[-*]|\d+[.)])\s+")

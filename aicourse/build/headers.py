@@ -1,6 +1,6 @@
 """Write the generated parts of the notebooks and the README from ``lessons.toml``.
 
-Re-runnable: ``python tasks.py headers`` (or ``python -m aicourse.headers``). Generated cells
+Re-runnable: ``python tasks.py headers`` (or ``python -m aicourse.build.headers``). Generated cells
 start with a marker comment; every run removes the marked cells and writes them anew:
 
 - ``<!-- header: ...`` the title, overview, time, prerequisites, questions, objectives, launch link;
@@ -9,8 +9,8 @@ start with a marker comment; every run removes the marked cells and writes them 
 
 It also writes the contents page ``notebooks/index.ipynb``, the glossary page
 ``notebooks/glossary.ipynb`` (from ``glossary.toml``), the instructor guide
-``docs/instructor-guide.md`` (see ``aicourse.guide``), the answer key ``docs/answer-key.md``
-(see ``aicourse.answerkey``) and the lesson map in README.md (between
+``docs/instructor-guide.md`` (see ``aicourse.build.guide``), the answer key ``docs/answer-key.md``
+(see ``aicourse.build.answerkey``) and the lesson map in README.md (between
 ``<!-- lessons:start -->`` and ``<!-- lessons:end -->``).
 """
 
@@ -20,8 +20,8 @@ import re
 import sys
 from pathlib import Path
 
-from aicourse import answerkey, glossary, guide, nbfiles
 from aicourse import lessons as meta
+from aicourse.build import answerkey, glossary, guide, nbfiles
 
 HEADER = "<!-- header: written by `python tasks.py headers` from lessons.toml; edit there -->"
 NAV = "<!-- nav: written by `python tasks.py headers` from lessons.toml -->"

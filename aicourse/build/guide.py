@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
-from aicourse.lessontext import questions, section
+from aicourse.build import nbfiles
+from aicourse.build.lessontext import questions, section
 
 NOTES = Path("docs") / "instructor"
 GUIDE = Path("docs") / "instructor-guide.md"

@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from aicourse import lessons as meta
-from aicourse import nbfiles, outdir
+from aicourse.build import nbfiles, outdir
 
 #: What the pack copies from the course, folders and files.
 PARTS = ("notebooks", "exercises", "data", "aicourse", "lessons.toml", "glossary.toml",

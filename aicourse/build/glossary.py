@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from aicourse import lessons as meta
-from aicourse import nbfiles
+from aicourse.build import nbfiles
 
 FILE = "glossary.toml"
 PAGE = "glossary.ipynb"
